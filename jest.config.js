@@ -1,0 +1,24 @@
+/** Two projects: fast unit tests (nock at the HTTP boundary) and e2e tests in a real n8n process. */
+const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+
+module.exports = {
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: tsJest,
+			roots: ['<rootDir>/test'],
+			testMatch: ['**/*.test.ts'],
+			testPathIgnorePatterns: ['/test/e2e/'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: tsJest,
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.e2e.test.ts'],
+			testTimeout: 300_000,
+		},
+	],
+};

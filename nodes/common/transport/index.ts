@@ -1,0 +1,4 @@
+export * from './types';
+export * from './retry';
+export * from './rateLimiter';
+export * from './request';

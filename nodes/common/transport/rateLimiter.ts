@@ -1,0 +1,88 @@
+import { sleep } from 'n8n-workflow';
+
+/** A vendor rule: at most `requests` starts per `windowMs`, and at most `maxConcurrent` in flight. */
+export interface RateRule {
+	requests?: number;
+	windowMs?: number;
+	maxConcurrent?: number;
+}
+
+/**
+ * Sliding-window + concurrency limiter. Acquisitions are served first come, first served, so a
+ * burst of callers can neither exceed the rule nor starve one another.
+ */
+export class RateLimiter {
+	private inFlight = 0;
+	private readonly starts: number[] = [];
+	private gate: Promise<void> = Promise.resolve();
+	private slotFreed: (() => void) | undefined;
+
+	constructor(
+		readonly rule: RateRule,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	async schedule<T>(task: () => Promise<T>): Promise<T> {
+		await this.acquire();
+		try {
+			return await task();
+		} finally {
+			this.release();
+		}
+	}
+
+	get active(): number {
+		return this.inFlight;
+	}
+
+	private acquire(): Promise<void> {
+		const turn = this.gate.then(async () => await this.waitForSlot());
+		// The next caller queues behind this one whether it succeeds or not.
+		this.gate = turn.catch(() => undefined);
+		return turn;
+	}
+
+	private async waitForSlot(): Promise<void> {
+		const { requests, windowMs, maxConcurrent } = this.rule;
+		for (;;) {
+			if (maxConcurrent !== undefined && maxConcurrent > 0 && this.inFlight >= maxConcurrent) {
+				await new Promise<void>((resolve) => (this.slotFreed = resolve));
+				continue;
+			}
+			if (requests !== undefined && requests > 0 && windowMs !== undefined && windowMs > 0) {
+				const now = this.now();
+				while (this.starts.length > 0 && this.starts[0] <= now - windowMs) this.starts.shift();
+				if (this.starts.length >= requests) {
+					await sleep(this.starts[0] + windowMs - now + 1);
+					continue;
+				}
+				this.starts.push(now);
+			}
+			this.inFlight++;
+			return;
+		}
+	}
+
+	private release(): void {
+		this.inFlight--;
+		const wake = this.slotFreed;
+		this.slotFreed = undefined;
+		wake?.();
+	}
+}
+
+// One registry per process: every execution using the same account shares the same limiter.
+const limiters = new Map<string, RateLimiter>();
+
+/** The process-wide limiter for `key` (vendor + account); created with `rule` on first use. */
+export function getRateLimiter(key: string, rule: RateRule): RateLimiter {
+	const existing = limiters.get(key);
+	if (existing && sameRule(existing.rule, rule)) return existing;
+	const limiter = new RateLimiter(rule);
+	limiters.set(key, limiter);
+	return limiter;
+}
+
+function sameRule(a: RateRule, b: RateRule): boolean {
+	return a.requests === b.requests && a.windowMs === b.windowMs && a.maxConcurrent === b.maxConcurrent;
+}

@@ -1,0 +1,112 @@
+import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { secretsOf, toNodeApiError, toNodeOperationError } from '../errors';
+import type { ErrorMapper } from '../errors';
+import type { RateLimiter } from './rateLimiter';
+import { DEFAULT_RETRY_POLICY, isIdempotent, networkErrorCode, retryDelayMs } from './retry';
+import type { RetryPolicy } from './retry';
+import type { RawResponse, RequestContext } from './types';
+
+export interface SendOptions {
+	credentialType: string;
+	request: IHttpRequestOptions;
+	errorMapper: ErrorMapper;
+	limiter?: RateLimiter;
+	retry?: Partial<RetryPolicy>;
+	/** Declares a write safe to resend after a network error (idempotency key, upsert by external id). */
+	idempotent?: boolean;
+	itemIndex?: number;
+	/** Statuses returned to the caller instead of raised, e.g. 404 for an existence check. */
+	acceptStatus?: number[];
+}
+
+function normaliseHeaders(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return out;
+	const source =
+		typeof (headers as { toJSON?: unknown }).toJSON === 'function'
+			? (headers as { toJSON(): IDataObject }).toJSON()
+			: (headers as IDataObject);
+	for (const [name, value] of Object.entries(source)) {
+		if (value === undefined || value === null) continue;
+		out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return out;
+}
+
+// A write that failed with 500/502/504 may still have been applied, so only statuses that
+// guarantee the request was not processed are retried for non-idempotent calls.
+const NOT_PROCESSED = new Set([429, 503]);
+
+function shouldRetryStatus(statusCode: number, policy: RetryPolicy, idempotent: boolean): boolean {
+	if (!policy.retryOnStatus.includes(statusCode)) return false;
+	return idempotent || NOT_PROCESSED.has(statusCode);
+}
+
+async function credentialSecrets(ctx: RequestContext, credentialType: string): Promise<string[]> {
+	try {
+		return secretsOf(await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType));
+	} catch {
+		// No readable credential means nothing of it can leak into the message either.
+		return [];
+	}
+}
+
+/**
+ * The one way nodes send HTTP: n8n's httpRequestWithAuthentication (so n8n's proxy, credential and
+ * logging features apply) plus the pack's rate limiting, bounded retries and error mapping.
+ * Returns the full response; non-success statuses become NodeApiError unless accepted.
+ */
+export async function sendRequest<T = unknown>(ctx: RequestContext, options: SendOptions): Promise<RawResponse<T>> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+	const retryNetwork = isIdempotent(options.request.method, options.idempotent);
+	let waited = 0;
+
+	for (let attempt = 1; ; attempt++) {
+		const last = attempt >= policy.maxAttempts;
+		let response: RawResponse<T>;
+		try {
+			const call = async () =>
+				(await ctx.helpers.httpRequestWithAuthentication.call(ctx, options.credentialType, {
+					...options.request,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				})) as { statusCode: number; headers: unknown; body: T };
+			const raw = options.limiter ? await options.limiter.schedule(call) : await call();
+			response = { statusCode: raw.statusCode, headers: normaliseHeaders(raw.headers), body: raw.body };
+		} catch (error) {
+			const code = networkErrorCode(error);
+			const delay = retryDelayMs(attempt, 0, {}, policy);
+			if (code && retryNetwork && !last && waited + delay <= policy.maxTotalWaitMs) {
+				waited += delay;
+				await sleep(delay);
+				continue;
+			}
+			throw toNodeOperationError(ctx.getNode(), error, {
+				itemIndex: options.itemIndex,
+				secrets: await credentialSecrets(ctx, options.credentialType),
+				errorClass: code ? 'transient' : 'unknown',
+				description: code
+					? `The request could not reach the service (${code}) after ${attempt} attempt(s). Check the base URL and network, then retry.`
+					: undefined,
+			});
+		}
+
+		const { statusCode } = response;
+		if (statusCode < 400 || options.acceptStatus?.includes(statusCode)) return response;
+
+		if (shouldRetryStatus(statusCode, policy, retryNetwork) && !last) {
+			const delay = retryDelayMs(attempt, statusCode, response.headers, policy);
+			if (waited + delay <= policy.maxTotalWaitMs) {
+				waited += delay;
+				await sleep(delay);
+				continue;
+			}
+		}
+		throw toNodeApiError(ctx.getNode(), response, options.errorMapper, {
+			itemIndex: options.itemIndex,
+			secrets: await credentialSecrets(ctx, options.credentialType),
+		});
+	}
+}
