@@ -18,7 +18,6 @@ module.exports = {
 			transform: tsJest,
 			roots: ['<rootDir>/test/e2e'],
 			testMatch: ['**/*.e2e.test.ts'],
-			testTimeout: 300_000,
 		},
 	],
 };

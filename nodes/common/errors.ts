@@ -65,18 +65,36 @@ export function hintFor(errorClass: ErrorClass): string {
 }
 
 const SECRET_FIELD = /(secret|password|private|token|key|signature|credential)/i;
-// Non-secret fields that merely contain "key" in their name.
-const PUBLIC_FIELD = /^(publicKey|apiKeyName|keyId)$/;
+// Non-secret fields that merely contain "key" or "token" in their name.
+const PUBLIC_FIELD = /^(publicKey|apiKeyName|keyId|token_type|tokenType)$/;
 
-/** The credential values that must never appear in an error, log or output. */
+/**
+ * The credential values that must never appear in an error, log or output: string fields named
+ * like a secret, including those nested in objects such as OAuth2's `oauthTokenData`.
+ */
 export function secretsOf(credentials: ICredentialDataDecryptedObject | undefined): string[] {
-	if (!credentials) return [];
-	const secrets: string[] = [];
-	for (const [name, value] of Object.entries(credentials)) {
-		if (typeof value !== 'string' || value.length < 4) continue;
-		if (SECRET_FIELD.test(name) && !PUBLIC_FIELD.test(name)) secrets.push(value);
-	}
-	return secrets;
+	const secrets = new Set<string>();
+	const visit = (value: unknown, name: string, depth: number) => {
+		if (typeof value === 'string') {
+			if (value.length >= 4 && SECRET_FIELD.test(name) && !PUBLIC_FIELD.test(name)) secrets.add(value);
+		} else if (value && typeof value === 'object' && depth < 4) {
+			for (const [key, child] of Object.entries(value)) visit(child, key, depth + 1);
+		}
+	};
+	visit(credentials ?? {}, '', 0);
+	return [...secrets];
+}
+
+/** The forms a secret takes on the wire: raw, base64 (padded or not, URL-safe), URL/form-encoded. */
+function secretForms(secret: string): string[] {
+	const base64 = Buffer.from(secret).toString('base64');
+	const url = encodeURIComponent(secret);
+	return [
+		...new Set([secret, base64, base64.replace(/=+$/, ''), Buffer.from(secret).toString('base64url'), url, url.replace(/%20/g, '+')]),
+	]
+		.filter((form) => form.length > 0)
+		// Longest first, so a form is not half-replaced by a shorter one it contains.
+		.sort((a, b) => b.length - a.length);
 }
 
 /** Replaces every occurrence of each secret (and its base64 and URL-encoded forms) with "***". */
@@ -84,16 +102,21 @@ export function redact(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (!secret) continue;
-		for (const form of new Set([secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)])) {
-			out = out.split(form).join('***');
-		}
+		for (const form of secretForms(secret)) out = out.split(form).join('***');
 	}
 	return out;
 }
 
-function redactDeep<T>(value: T, secrets: string[]): T {
+/** Redacts every string (and key) inside a JSON-like value; walking it, not its JSON text, so escaped characters cannot hide a secret. */
+function redactDeep<T>(value: T, secrets: string[], depth = 0): T {
 	if (secrets.length === 0) return value;
-	return JSON.parse(redact(JSON.stringify(value ?? null), secrets)) as T;
+	if (typeof value === 'string') return redact(value, secrets) as T;
+	if (value === null || typeof value !== 'object' || depth > 32) return value;
+	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets, depth + 1)) as T;
+	if (Buffer.isBuffer(value)) return redact(value.toString('utf8'), secrets) as T;
+	const out: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value)) out[redact(key, secrets)] = redactDeep(entry, secrets, depth + 1);
+	return out as T;
 }
 
 export interface ApiErrorOptions {
@@ -108,7 +131,8 @@ export function toNodeApiError(
 	mapper: ErrorMapper,
 	{ itemIndex, secrets = [] }: ApiErrorOptions = {},
 ): NodeApiError {
-	const vendor = mapper.map(response);
+	// Redact what the vendor said once, up front, so no field of the error can carry a secret.
+	const vendor = redactDeep(mapper.map(response), secrets);
 	const fields = (vendor.fieldErrors ?? [])
 		.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))
 		.join('; ');
@@ -120,21 +144,18 @@ export function toNodeApiError(
 	);
 	const error = new NodeApiError(
 		node,
-		redactDeep(
-			{
-				statusCode: response.statusCode,
-				code: vendor.code ?? null,
-				errorClass: vendor.errorClass,
-				fieldErrors: (vendor.fieldErrors ?? []) as unknown as JsonObject[],
-				body: (response.body ?? null) as JsonObject,
-			},
-			secrets,
-		) as JsonObject,
+		{
+			statusCode: response.statusCode,
+			code: vendor.code ?? null,
+			errorClass: vendor.errorClass,
+			fieldErrors: (vendor.fieldErrors ?? []) as unknown as JsonObject[],
+			body: redactDeep((response.body ?? null) as JsonObject, secrets),
+		},
 		{ message, description, httpCode: String(response.statusCode), itemIndex },
 	);
 	error.context.errorClass = vendor.errorClass;
 	if (vendor.code) error.context.vendorCode = vendor.code;
-	if (vendor.fieldErrors?.length) error.context.fieldErrors = redactDeep(vendor.fieldErrors, secrets);
+	if (vendor.fieldErrors?.length) error.context.fieldErrors = vendor.fieldErrors;
 	return error;
 }
 

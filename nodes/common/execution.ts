@@ -5,8 +5,15 @@ import { errorClassOf } from './errors';
 
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
 
+const EXECUTION_DATA_KEYS = new Set(['json', 'binary', 'pairedItem', 'error', 'metadata', 'index']);
+
+// A vendor record may itself have a field called "json"; only an object made of execution-data
+// keys with an object `json` is taken as an already-built item.
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return typeof value === 'object' && value !== null && 'json' in value;
+	if (typeof value !== 'object' || value === null || !('json' in value)) return false;
+	const { json } = value as { json: unknown };
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+	return Object.keys(value).every((key) => EXECUTION_DATA_KEYS.has(key));
 }
 
 function toExecutionData(result: ItemResult): INodeExecutionData[] {
@@ -36,7 +43,7 @@ export async function runPerItem(
 				const err = error as Error & { description?: string; context?: IDataObject };
 				output.push({
 					json: {
-						error: err.message,
+						error: error instanceof Error ? err.message : String(error),
 						...(err.description ? { description: err.description } : {}),
 						errorClass: errorClassOf(error),
 					},

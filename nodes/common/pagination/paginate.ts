@@ -6,7 +6,10 @@ import type { FetchPage, PageRequest, Paginator } from './types';
 export interface PaginateOptions {
 	/** Hard stop, whatever the service says. */
 	maxPages?: number;
-	/** A record's identity; when set, a page whose records equal the previous page's is a loop. */
+	/**
+	 * A record's identity: a non-empty page whose records equal the previous page's is a loop.
+	 * Without it whole records are compared, which catches a service that ignores the page parameter.
+	 */
 	itemKey?: (item: IDataObject) => string;
 }
 
@@ -30,8 +33,8 @@ export async function* paginate(
 
 		const response = await fetchPage(request);
 		const items = paginator.items(response);
-		if (itemKey && items.length > 0) {
-			const fingerprint = items.map(itemKey).join('\u0000');
+		if (items.length > 0) {
+			const fingerprint = itemKey ? JSON.stringify(items.map(itemKey)) : JSON.stringify(items);
 			if (fingerprint === previousFingerprint) throw new PaginationLoopError(page);
 			previousFingerprint = fingerprint;
 		}

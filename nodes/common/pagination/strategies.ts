@@ -136,13 +136,20 @@ export function graphqlConnectionPaginator(options: {
 	};
 }
 
+// One `; name=value` link parameter; the value is a token or a quoted string that may hold , and ;.
+const LINK_PARAM = String.raw`\s*;\s*([^\s;,=]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[^\s;,]*))?`;
+const LINK = new RegExp(String.raw`<([^>]*)>((?:${LINK_PARAM})*)`, 'g');
+
 /** RFC 8288 `Link` header → `{ rel: url }`. */
 export function parseLinkHeader(header: string | undefined): Record<string, string> {
 	const links: Record<string, string> = {};
 	if (!header) return links;
-	for (const match of header.matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
-		const rel = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2])?.[1];
-		if (rel) for (const name of rel.trim().split(/\s+/)) links[name.toLowerCase()] = match[1];
+	for (const link of header.matchAll(LINK)) {
+		for (const param of link[2].matchAll(new RegExp(LINK_PARAM, 'g'))) {
+			if (param[1].toLowerCase() !== 'rel' || param[2] === undefined) continue;
+			const rel = param[2].replace(/^"(.*)"$/s, '$1');
+			for (const name of rel.trim().split(/\s+/)) if (!(name.toLowerCase() in links)) links[name.toLowerCase()] = link[1];
+		}
 	}
 	return links;
 }

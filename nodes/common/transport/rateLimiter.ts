@@ -18,9 +18,21 @@ export class RateLimiter {
 	private slotFreed: (() => void) | undefined;
 
 	constructor(
-		readonly rule: RateRule,
+		private currentRule: RateRule,
 		private readonly now: () => number = Date.now,
 	) {}
+
+	get rule(): RateRule {
+		return this.currentRule;
+	}
+
+	/** Applies a changed rule without losing track of requests already started or in flight. */
+	updateRule(rule: RateRule): void {
+		this.currentRule = { ...rule };
+		const wake = this.slotFreed;
+		this.slotFreed = undefined;
+		wake?.();
+	}
 
 	async schedule<T>(task: () => Promise<T>): Promise<T> {
 		await this.acquire();
@@ -43,15 +55,17 @@ export class RateLimiter {
 	}
 
 	private async waitForSlot(): Promise<void> {
-		const { requests, windowMs, maxConcurrent } = this.rule;
 		for (;;) {
+			const { requests, windowMs, maxConcurrent } = this.currentRule;
 			if (maxConcurrent !== undefined && maxConcurrent > 0 && this.inFlight >= maxConcurrent) {
 				await new Promise<void>((resolve) => (this.slotFreed = resolve));
 				continue;
 			}
 			if (requests !== undefined && requests > 0 && windowMs !== undefined && windowMs > 0) {
 				const now = this.now();
-				while (this.starts.length > 0 && this.starts[0] <= now - windowMs) this.starts.shift();
+				// A start leaves the window only once windowMs has fully passed (strictly): the request
+				// itself goes out a moment later, and a vendor must never see `requests + 1` in a window.
+				while (this.starts.length > 0 && this.starts[0] < now - windowMs) this.starts.shift();
 				if (this.starts.length >= requests) {
 					await sleep(this.starts[0] + windowMs - now + 1);
 					continue;
@@ -74,11 +88,18 @@ export class RateLimiter {
 // One registry per process: every execution using the same account shares the same limiter.
 const limiters = new Map<string, RateLimiter>();
 
-/** The process-wide limiter for `key` (vendor + account); created with `rule` on first use. */
+/**
+ * The process-wide limiter for `key` (vendor + account); created with `rule` on first use. A
+ * different rule for the same key updates that limiter in place: replacing it would forget the
+ * requests in flight and let two callers with different rules bypass the limit altogether.
+ */
 export function getRateLimiter(key: string, rule: RateRule): RateLimiter {
 	const existing = limiters.get(key);
-	if (existing && sameRule(existing.rule, rule)) return existing;
-	const limiter = new RateLimiter(rule);
+	if (existing) {
+		if (!sameRule(existing.rule, rule)) existing.updateRule(rule);
+		return existing;
+	}
+	const limiter = new RateLimiter({ ...rule });
 	limiters.set(key, limiter);
 	return limiter;
 }

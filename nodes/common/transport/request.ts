@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions }
 import { secretsOf, toNodeApiError, toNodeOperationError } from '../errors';
 import type { ErrorMapper } from '../errors';
 import type { RateLimiter } from './rateLimiter';
-import { DEFAULT_RETRY_POLICY, isIdempotent, networkErrorCode, retryDelayMs } from './retry';
+import { DEFAULT_RETRY_POLICY, backoffMs, isIdempotent, networkErrorCode, retryDelayMs } from './retry';
 import type { RetryPolicy } from './retry';
 import type { RawResponse, RequestContext } from './types';
 
@@ -62,22 +62,27 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const retryNetwork = isIdempotent(options.request.method, options.idempotent);
 	let waited = 0;
+	let reauthenticated = false;
+
+	const send = async (ignoreHttpStatusErrors: boolean): Promise<RawResponse<T>> => {
+		const call = async () =>
+			(await ctx.helpers.httpRequestWithAuthentication.call(ctx, options.credentialType, {
+				...freshCopy(options.request),
+				returnFullResponse: true,
+				ignoreHttpStatusErrors,
+			})) as { statusCode: number; headers: unknown; body: T };
+		const raw = options.limiter ? await options.limiter.schedule(call) : await call();
+		return { statusCode: raw.statusCode, headers: normaliseHeaders(raw.headers), body: raw.body };
+	};
 
 	for (let attempt = 1; ; attempt++) {
 		const last = attempt >= policy.maxAttempts;
 		let response: RawResponse<T>;
 		try {
-			const call = async () =>
-				(await ctx.helpers.httpRequestWithAuthentication.call(ctx, options.credentialType, {
-					...options.request,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-				})) as { statusCode: number; headers: unknown; body: T };
-			const raw = options.limiter ? await options.limiter.schedule(call) : await call();
-			response = { statusCode: raw.statusCode, headers: normaliseHeaders(raw.headers), body: raw.body };
+			response = await send(true);
 		} catch (error) {
 			const code = networkErrorCode(error);
-			const delay = retryDelayMs(attempt, 0, {}, policy);
+			const delay = backoffMs(attempt, policy);
 			if (code && retryNetwork && !last && waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
 				await sleep(delay);
@@ -96,6 +101,15 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 		const { statusCode } = response;
 		if (statusCode < 400 || options.acceptStatus?.includes(statusCode)) return response;
 
+		if (statusCode === 401 && !reauthenticated) {
+			reauthenticated = true;
+			// n8n renews expiring credentials (OAuth2 tokens, preAuthentication sessions) only when a
+			// request throws a 401, which ignoreHttpStatusErrors prevents: resend once and let it. Only
+			// a success comes back this way; anything else keeps the original 401 for the error.
+			const renewed = await send(false).catch(() => undefined);
+			if (renewed) return renewed;
+		}
+
 		if (shouldRetryStatus(statusCode, policy, retryNetwork) && !last) {
 			const delay = retryDelayMs(attempt, statusCode, response.headers, policy);
 			if (waited + delay <= policy.maxTotalWaitMs) {
@@ -109,4 +123,21 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 			secrets: await credentialSecrets(ctx, options.credentialType),
 		});
 	}
+}
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/**
+ * n8n's generic authenticate writes credential values into the request's own headers, qs and body
+ * objects; copying them keeps secrets out of the caller's objects (which may be logged or reused).
+ */
+function freshCopy(request: IHttpRequestOptions): IHttpRequestOptions {
+	return {
+		...request,
+		...(request.headers ? { headers: { ...request.headers } } : {}),
+		...(request.qs ? { qs: { ...request.qs } } : {}),
+		...(isPlainObject(request.body) ? { body: { ...request.body } } : {}),
+	};
 }

@@ -4,6 +4,7 @@ export interface RetryPolicy {
 	/** Total attempts including the first one. */
 	maxAttempts: number;
 	baseDelayMs: number;
+	/** Cap of the computed backoff. Waits the service states itself are not shortened (see retryDelayMs). */
 	maxDelayMs: number;
 	/** Upper bound of all waits of one request; past it the last error is returned. */
 	maxTotalWaitMs: number;
@@ -51,7 +52,12 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
 	return Math.round(floor + random() * (ceiling - floor));
 }
 
-/** How long to wait before the next attempt after a retryable response. */
+/**
+ * How long to wait before the next attempt after a retryable response. A wait stated by the
+ * service (vendor quota header, Retry-After) is returned in full, not capped: retrying earlier
+ * only earns another 429. The caller's maxTotalWaitMs decides whether waiting that long is
+ * acceptable or the request fails now.
+ */
 export function retryDelayMs(
 	attempt: number,
 	statusCode: number,
@@ -60,9 +66,9 @@ export function retryDelayMs(
 	random?: () => number,
 ): number {
 	const vendor = policy.vendorWaitMs?.(statusCode, headers);
-	if (vendor !== undefined) return Math.min(vendor, policy.maxDelayMs);
+	if (vendor !== undefined && Number.isFinite(vendor)) return Math.max(0, vendor);
 	const retryAfter = parseRetryAfter(headers['retry-after']);
-	if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxDelayMs);
+	if (retryAfter !== undefined) return retryAfter;
 	return backoffMs(attempt, policy, random);
 }
 
@@ -81,12 +87,18 @@ const NETWORK_ERROR_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
-/** The low-level error code of a failed request, looking through n8n's NodeApiError wrapper. */
+/**
+ * The low-level error code of a failed request. n8n wraps it in a NodeApiError that keeps
+ * neither the original error nor a `cause` (ExecutionBaseError's class field resets it): the
+ * code survives only as `httpCode`, so that is read too.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return code;
+		for (const key of ['code', 'httpCode'] as const) {
+			const code = (current as Record<string, unknown>)[key];
+			if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return code;
+		}
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;

@@ -67,7 +67,7 @@ export interface TimestampedCheck {
 	/** Seconds a delivery may be old (or early) before it is refused as a possible replay. */
 	toleranceSeconds?: number;
 	nowSeconds?: number;
-	/** The signed string; Stripe signs `${timestamp}.${payload}`. */
+	/** The signed string; by default `${timestamp}.${payload}` (Stripe), over the payload's raw bytes. */
 	signedPayload?: (timestamp: string, payload: string) => string;
 }
 
@@ -84,7 +84,7 @@ export function verifyTimestampedHmac({
 	signatureKey = 'v1',
 	toleranceSeconds = 300,
 	nowSeconds = Math.floor(Date.now() / 1000),
-	signedPayload = (timestamp, body) => `${timestamp}.${body}`,
+	signedPayload,
 }: TimestampedCheck): TimestampedResult {
 	if (!header) return { valid: false, reason: 'missing signature header' };
 	const parts = parseSignatureHeader(header);
@@ -94,7 +94,11 @@ export function verifyTimestampedHmac({
 	if (signatures.length === 0) return { valid: false, reason: 'no signature for the expected scheme' };
 	const age = Math.abs(nowSeconds - Number(timestamp));
 	if (age > toleranceSeconds) return { valid: false, reason: `timestamp outside the ${toleranceSeconds}s tolerance` };
-	const expected = hmacDigest(algorithm, secret, signedPayload(timestamp, payload.toString()), encoding);
-	const match = signatures.some((candidate) => safeEqual(expected, candidate));
+	// Decoding a Buffer to text would alter bytes that are not valid UTF-8 and break the signature.
+	const signed = signedPayload
+		? signedPayload(timestamp, payload.toString())
+		: Buffer.concat([Buffer.from(`${timestamp}.`), Buffer.isBuffer(payload) ? payload : Buffer.from(payload)]);
+	const expected = hmacDigest(algorithm, secret, signed, encoding);
+	const match = signatures.some((candidate) => safeEqual(expected, encoding === 'hex' ? candidate.toLowerCase() : candidate));
 	return match ? { valid: true, timestamp: Number(timestamp) } : { valid: false, reason: 'signature mismatch' };
 }
