@@ -226,13 +226,14 @@ describe('sendRequest and credentials', () => {
 			credentialType: 'sessionApi',
 			request: { method: 'POST', url: `${BASE}/things`, body: { a: 1 } },
 			errorMapper: testMapper,
+			renewOn401: true,
 		}).catch((e: unknown) => e);
 		expect(response).toMatchObject({ statusCode: 200, body: { ok: true } });
 		expect(issued).toBe(1);
 		expect(ctx.credentialStore.sessionApi.session).toBe('fresh-1');
 	});
 
-	it('reports a rejected key as an auth error after one bounded re-authentication attempt', async () => {
+	it('reports a rejected static key as an auth error after one request', async () => {
 		let requests = 0;
 		nock(BASE)
 			.get('/things')
@@ -245,6 +246,26 @@ describe('sendRequest and credentials', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(errorClassOf(error)).toBe('auth');
 		expect((error as NodeApiError).message).toBe('Test API 401: invalid key');
+		// A static key cannot be renewed: the 401 is final and nothing is resent.
+		expect(requests).toBe(1);
+	});
+
+	it('bounds re-authentication to one attempt when renewal is on', async () => {
+		let requests = 0;
+		nock(BASE)
+			.get('/things')
+			.times(5)
+			.reply(() => {
+				requests++;
+				return [401, { message: 'invalid key' }];
+			});
+		const error = await sendRequest(context(), {
+			credentialType: 'testApiKey',
+			request: { method: 'GET', url: `${BASE}/things` },
+			errorMapper: testMapper,
+			renewOn401: true,
+		}).catch((e: unknown) => e);
+		expect(errorClassOf(error)).toBe('auth');
 		// One request of ours, then n8n's own request and its single re-send.
 		expect(requests).toBe(3);
 	});

@@ -17,6 +17,11 @@ export interface SendOptions {
 	/** Declares a write safe to resend after a network error (idempotency key, upsert by external id). */
 	idempotent?: boolean;
 	itemIndex?: number;
+	/**
+	 * Resend once after a 401 so n8n can renew an expiring credential (OAuth2 token, preAuthentication
+	 * session). Off for static keys, where a 401 is final and a resend only repeats it.
+	 */
+	renewOn401?: boolean;
 	/** Statuses returned to the caller instead of raised, e.g. 404 for an existence check. */
 	acceptStatus?: number[];
 }
@@ -101,7 +106,7 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 		const { statusCode } = response;
 		if (statusCode < 400 || options.acceptStatus?.includes(statusCode)) return response;
 
-		if (statusCode === 401 && !reauthenticated) {
+		if (statusCode === 401 && options.renewOn401 && !reauthenticated) {
 			reauthenticated = true;
 			// n8n renews expiring credentials (OAuth2 tokens, preAuthentication sessions) only when a
 			// request throws a 401, which ignoreHttpStatusErrors prevents: resend once and let it. Only

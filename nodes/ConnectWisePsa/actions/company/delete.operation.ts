@@ -1,0 +1,7 @@
+import { deleteOperation } from '../operations';
+import { company } from './definition';
+
+const operation = deleteOperation(company);
+
+export const description = operation.description;
+export const execute = operation.execute;

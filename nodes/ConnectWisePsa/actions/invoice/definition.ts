@@ -1,0 +1,70 @@
+import { fromConnectWiseInvoice } from '../../mapping';
+import type { ResourceDefinition } from '../operations';
+import { companyLocator, recordLocator } from '../common.descriptions';
+
+export const invoice: ResourceDefinition = {
+	resource: 'invoice',
+	noun: 'invoice',
+	path: '/finance/invoices',
+	id: recordLocator({ name: 'invoiceId', displayName: 'Invoice', noun: 'invoice' }),
+	canonical: { type: 'Invoice', map: (record) => fromConnectWiseInvoice(record) },
+	fields: [
+		{
+			name: 'type',
+			displayName: 'Type',
+			path: 'type',
+			kind: 'options',
+			required: true,
+			default: 'Standard',
+			options: [
+				{ name: 'Agreement', value: 'Agreement' },
+				{ name: 'Credit Memo', value: 'CreditMemo' },
+				{ name: 'Down Payment', value: 'DownPayment' },
+				{ name: 'Miscellaneous', value: 'Miscellaneous' },
+				{ name: 'Progress', value: 'Progress' },
+				{ name: 'Standard', value: 'Standard' },
+			],
+		},
+		{
+			name: 'companyId',
+			displayName: 'Company',
+			path: 'company',
+			kind: 'ref',
+			required: true,
+			asParameter: companyLocator(),
+		},
+		{
+			name: 'applyToType',
+			displayName: 'Apply To Type',
+			path: 'applyToType',
+			kind: 'options',
+			default: 'All',
+			options: [
+				{ name: 'Agreement', value: 'Agreement' },
+				{ name: 'All', value: 'All' },
+				{ name: 'Project', value: 'Project' },
+				{ name: 'Project Phase', value: 'ProjectPhase' },
+				{ name: 'Sales Order', value: 'SalesOrder' },
+				{ name: 'Ticket', value: 'Ticket' },
+			],
+		},
+		{ name: 'applyToId', displayName: 'Apply To ID', path: 'applyToId', kind: 'id' },
+		{ name: 'date', displayName: 'Date', path: 'date', kind: 'dateTime' },
+		{ name: 'dueDate', displayName: 'Due Date', path: 'dueDate', kind: 'dateTime' },
+		{ name: 'customerPO', displayName: 'Customer PO', path: 'customerPO', kind: 'string' },
+		{ name: 'reference', displayName: 'Reference', path: 'reference', kind: 'string' },
+		{ name: 'attention', displayName: 'Attention', path: 'attention', kind: 'string' },
+		{ name: 'billingTermsId', displayName: 'Billing Terms ID', path: 'billingTerms', kind: 'ref' },
+		{ name: 'billingSiteId', displayName: 'Billing Site ID', path: 'billingSite', kind: 'ref' },
+		{ name: 'topComment', displayName: 'Top Comment', path: 'topComment', kind: 'text' },
+		{ name: 'bottomComment', displayName: 'Bottom Comment', path: 'bottomComment', kind: 'text' },
+		{ name: 'internalNotes', displayName: 'Internal Notes', path: 'internalNotes', kind: 'text' },
+		{
+			name: 'taxableFlag',
+			displayName: 'Taxable',
+			path: 'taxableFlag',
+			kind: 'boolean',
+			description: 'Whether the invoice is taxable',
+		},
+	],
+};

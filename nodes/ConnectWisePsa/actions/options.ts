@@ -1,0 +1,23 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** Option lists of ConnectWise enumerations, sorted by name as n8n shows them. */
+const list = (...pairs: Array<[string, string]>): INodePropertyOptions[] =>
+	pairs.map(([name, value]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name));
+
+export const billableOptions = list(
+	['Billable', 'Billable'],
+	['Do Not Bill', 'DoNotBill'],
+	['No Charge', 'NoCharge'],
+	['No Default', 'NoDefault'],
+);
+
+export const billCustomerOptions = list(['Billable', 'Billable'], ['Do Not Bill', 'DoNotBill'], ['No Charge', 'NoCharge']);
+
+export const chargeToTypeOptions = list(
+	['Activity', 'Activity'],
+	['Charge Code', 'ChargeCode'],
+	['Project Ticket', 'ProjectTicket'],
+	['Service Ticket', 'ServiceTicket'],
+);
+
+export const lowMediumHigh = list(['High', 'High'], ['Low', 'Low'], ['Medium', 'Medium']);

@@ -1,0 +1,67 @@
+import type { ResourceDefinition } from '../operations';
+import { recordLocator } from '../common.descriptions';
+import { billCustomerOptions } from '../options';
+
+export const product: ResourceDefinition = {
+	resource: 'product',
+	noun: 'product',
+	path: '/procurement/products',
+	id: recordLocator({ name: 'productId', displayName: 'Product', noun: 'product' }),
+	fields: [
+		{
+			name: 'catalogItemId',
+			displayName: 'Catalog Item ID',
+			path: 'catalogItem',
+			kind: 'ref',
+			required: true,
+			description: 'ID of the catalog item this product line is for',
+		},
+		{
+			name: 'billableOption',
+			displayName: 'Billable Option',
+			path: 'billableOption',
+			kind: 'options',
+			required: true,
+			options: billCustomerOptions,
+			default: 'Billable',
+		},
+		{ name: 'quantity', displayName: 'Quantity', path: 'quantity', kind: 'number', primary: true, default: 1 },
+		{ name: 'ticketId', displayName: 'Ticket ID', path: 'ticket', kind: 'ref', description: 'Service ticket the product is on' },
+		{ name: 'projectId', displayName: 'Project ID', path: 'project', kind: 'ref' },
+		{ name: 'phaseId', displayName: 'Project Phase ID', path: 'phase', kind: 'ref' },
+		{ name: 'opportunityId', displayName: 'Opportunity ID', path: 'opportunity', kind: 'ref' },
+		{ name: 'salesOrderId', displayName: 'Sales Order ID', path: 'salesOrder', kind: 'ref' },
+		{ name: 'agreementId', displayName: 'Agreement ID', path: 'agreement', kind: 'ref' },
+		{ name: 'companyId', displayName: 'Company ID', path: 'company', kind: 'ref' },
+		{ name: 'price', displayName: 'Price', path: 'price', kind: 'number', description: 'Unit price' },
+		{ name: 'cost', displayName: 'Cost', path: 'cost', kind: 'number', description: 'Unit cost' },
+		{ name: 'description', displayName: 'Description', path: 'description', kind: 'string' },
+		{ name: 'customerDescription', displayName: 'Customer Description', path: 'customerDescription', kind: 'string' },
+		{ name: 'internalNotes', displayName: 'Internal Notes', path: 'internalNotes', kind: 'text' },
+		{ name: 'vendorId', displayName: 'Vendor ID', path: 'vendor', kind: 'ref' },
+		{ name: 'vendorSku', displayName: 'Vendor SKU', path: 'vendorSku', kind: 'string' },
+		{ name: 'warehouseId', displayName: 'Warehouse ID', path: 'warehouseId', kind: 'id' },
+		{ name: 'warehouseBinId', displayName: 'Warehouse Bin ID', path: 'warehouseBinId', kind: 'id' },
+		{
+			name: 'taxableFlag',
+			displayName: 'Taxable',
+			path: 'taxableFlag',
+			kind: 'boolean',
+			description: 'Whether the product is taxable',
+		},
+		{
+			name: 'dropshipFlag',
+			displayName: 'Drop Ship',
+			path: 'dropshipFlag',
+			kind: 'boolean',
+			description: 'Whether the vendor ships directly to the customer',
+		},
+		{
+			name: 'specialOrderFlag',
+			displayName: 'Special Order',
+			path: 'specialOrderFlag',
+			kind: 'boolean',
+			description: 'Whether the product is a special order',
+		},
+	],
+};

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './decimal';
+export * from './dates';
+export * from './records';
