@@ -1,5 +1,5 @@
 /** Two projects: fast unit tests (nock at the HTTP boundary) and e2e tests in a real n8n process. */
-const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
 	reporters: ['default', '<rootDir>/test/summaryReporter.js'],

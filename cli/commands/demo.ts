@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { formatSandboxInfo, startSandbox } from '../../sandbox';
+import { numberFlag, parseArgs } from '../args';
+import { DEFAULT_OWNER, defaultN8nVersion, ensureBuilt, ensureN8n, N8nInstance, nodeItems, packProject } from '../runtime';
+import { sandboxCredentials } from '../sandboxCredentials';
+import { bindCredentials, loadTemplates } from '../workflows';
+import type { Command } from './types';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+export const demoCommand: Command = {
+	name: 'demo',
+	summary: 'sandbox + a real n8n with this pack and the example workflows; runs a scenario and prints the editor URL',
+	usage: `erp-interop demo [options]
+
+Builds and packs this project, starts the vendor sandbox, installs the pinned n8n (once, into
+~/.cache/n8n-nodes-erp-interop), installs the packed pack into a fresh n8n user folder, imports a sandbox
+credential and every workflow in workflows/, runs a scripted scenario against the sandbox, and prints the
+editor URL and login. Keeps running until Ctrl+C.
+
+Options:
+  --port N           n8n editor port (default 5678)
+  --sandbox-port N   sandbox port (default 4010)
+  --n8n-version V    n8n version (default ${defaultN8nVersion()})
+  --exit             run the scenario, then stop everything (for scripts and CI)`,
+	async run(argv) {
+		const { flags } = parseArgs(argv, ['exit']);
+		const port = numberFlag(flags, 'port', 5678);
+		const sandboxPort = numberFlag(flags, 'sandbox-port', 4010);
+		const version = typeof flags['n8n-version'] === 'string' ? flags['n8n-version'] : defaultN8nVersion();
+
+		log('1/5 building and packing the pack');
+		await ensureBuilt(PROJECT_ROOT, log);
+		const tarball = await packProject(PROJECT_ROOT);
+
+		log('2/5 starting the vendor sandbox');
+		const sandbox = await startSandbox({ port: sandboxPort });
+		log(formatSandboxInfo(sandbox));
+
+		log(`3/5 installing n8n ${version} (first run only: a few minutes)`);
+		const runtime = await ensureN8n(version);
+		const credentials = sandboxCredentials(sandbox);
+		const workflows = loadTemplates(join(PROJECT_ROOT, 'workflows')).map((w) => bindCredentials(w, credentials));
+		const userFolder = join(PROJECT_ROOT, '.demo', 'n8n');
+		mkdirSync(userFolder, { recursive: true });
+
+		log('4/5 starting n8n with the pack, the sandbox credential and the workflows');
+		const n8n = await N8nInstance.create({
+			runtime,
+			userFolder,
+			keepUserFolder: true,
+			port,
+			packages: [tarball],
+			credentials,
+			workflows,
+		});
+		const stopAll = async () => {
+			await n8n.stop();
+			await sandbox.close();
+		};
+		try {
+			await n8n.start();
+			await n8n.setupOwner();
+			log('5/5 running the scenario');
+			await runScenario(n8n, sandbox);
+		} catch (error) {
+			await stopAll();
+			throw error;
+		}
+
+		log('');
+		log(`n8n editor: http://127.0.0.1:${port}/  (login ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password})`);
+		log(`sandbox:    ${sandbox.url}/__sandbox/health`);
+		if (flags.exit) {
+			await stopAll();
+			return 0;
+		}
+		log('Press Ctrl+C to stop.');
+		await new Promise<void>((done) => {
+			process.once('SIGINT', () => done());
+			process.once('SIGTERM', () => done());
+		});
+		await stopAll();
+		return 0;
+	},
+};
+
+async function runScenario(n8n: N8nInstance, sandbox: Awaited<ReturnType<typeof startSandbox>>): Promise<void> {
+	const openTickets = await n8n.execute(workflowIdOf('connectwise-open-tickets'));
+	if (openTickets.error) throw new Error(`open-tickets workflow failed: ${openTickets.error.message}`);
+	const summary = nodeItems(openTickets, 'Summarise by Board');
+	log(`   open tickets per board (read through ConnectWise PSA getAll, all pages):`);
+	for (const row of summary) log(`     ${String(row.board).padEnd(28)} ${row.open}`);
+
+	const before = sandbox.records('connectwise', 'tickets').length;
+	const response = await n8n.callWebhook('connectwise-demo-ticket', {
+		method: 'POST',
+		body: { summary: 'Printer offline on 2nd floor', companyIdentifier: 'ACME' },
+	});
+	const after = sandbox.records('connectwise', 'tickets').length;
+	log(`   webhook → ConnectWise PSA create ticket: HTTP ${response.status}, ticket ${JSON.stringify(response.body)}`);
+	log(`   sandbox tickets: ${before} → ${after}`);
+}
+
+function workflowIdOf(file: string): string {
+	return loadTemplates(join(PROJECT_ROOT, 'workflows')).find((w) => w.file === `${file}.json`)?.id ?? file;
+}
