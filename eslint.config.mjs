@@ -7,8 +7,8 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 const community = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '.bench/**', '*.js', '*.mjs'] },
-	...tseslint.configs.recommended,
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '.bench/**', '.demo/**', '**/*.js', '**/*.mjs'] },
+	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
 	{
 		files: ['**/*.ts'],
 		rules: {
@@ -18,6 +18,8 @@ export default tseslint.config(
 	{
 		...community,
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
+		// The package.json rules read it as a JavaScript object expression.
+		languageOptions: { parser: tseslint.parser },
 		rules: {
 			...community.rules,
 			// pg is the PostgreSQL state-store backend (queue mode); it must ship with the pack.

@@ -1,4 +1,4 @@
-import { RateLimiter, getRateLimiter } from '../../nodes/common/transport';
+import { RateLimiter, evenRate, getRateLimiter } from '../../nodes/common/transport';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -112,5 +112,29 @@ describe('getRateLimiter', () => {
 		expect(second).toBe(first);
 		await Promise.all([...running, ...Array.from({ length: 6 }, () => second.schedule(task))]);
 		expect(peak).toBe(3);
+	});
+});
+
+describe('evenRate', () => {
+	it.each([
+		[600, 1, 100],
+		[100, 1, 600],
+		[61, 1, 984],
+		[30, 1, 2000],
+		[1, 1, 60_000],
+	])('spreads %i per minute as %i per %i ms', (perMinute, requests, windowMs) => {
+		expect(evenRate(perMinute)).toEqual({ requests, windowMs });
+	});
+
+	it('never allows more than the per-minute figure in a minute', () => {
+		for (const perMinute of [7, 59, 61, 100, 599, 601, 1234]) {
+			const { requests, windowMs } = evenRate(perMinute) as { requests: number; windowMs: number };
+			// A half-open 60 s span touches at most ceil(60000/windowMs) windows.
+			expect(Math.ceil(60_000 / windowMs) * requests).toBeLessThanOrEqual(perMinute);
+		}
+	});
+
+	it('is no limit for zero', () => {
+		expect(evenRate(0)).toEqual({});
 	});
 });

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods }
 
 import { collect, fetchPagesConcurrently, linkHeaderNext, nextLinkPaginator, paginate } from '../../common/pagination';
 import type { PageRequest } from '../../common/pagination';
-import { getRateLimiter, sendRequest } from '../../common/transport';
+import { evenRate, getRateLimiter, sendRequest } from '../../common/transport';
 import type { RateLimiter, RawResponse, RequestContext } from '../../common/transport';
 import { connectWiseErrorMapper } from './errorMapper';
 
@@ -57,7 +57,7 @@ export async function connectWiseSettings(ctx: RequestContext): Promise<ConnectW
 		maxConcurrent,
 		limiter: getRateLimiter(key, {
 			maxConcurrent,
-			...(perMinute > 0 ? { requests: perMinute, windowMs: 60_000 } : {}),
+			...evenRate(perMinute),
 		}),
 	};
 	settingsCache.set(ctx, settings);

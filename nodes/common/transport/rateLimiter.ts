@@ -107,3 +107,14 @@ export function getRateLimiter(key: string, rule: RateRule): RateLimiter {
 function sameRule(a: RateRule, b: RateRule): boolean {
 	return a.requests === b.requests && a.windowMs === b.windowMs && a.maxConcurrent === b.maxConcurrent;
 }
+
+/**
+ * A per-minute allowance spread evenly over the minute (600/min → one start every 100 ms), so that a
+ * burst cannot spend the whole minute at once and trip a vendor's shorter window. Any 60 s span
+ * then holds at most `perMinute` starts.
+ */
+export function evenRate(perMinute: number): Pick<RateRule, 'requests' | 'windowMs'> {
+	const whole = Math.floor(perMinute);
+	if (!(whole > 0)) return {};
+	return { requests: 1, windowMs: Math.ceil(60_000 / whole) };
+}
