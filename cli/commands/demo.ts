@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { formatSandboxInfo, startSandbox } from '../../sandbox';
+import { formatSandboxInfo, startSandbox, type RunningSandbox } from '../../sandbox';
 import { numberFlag, parseArgs } from '../args';
 import { DEFAULT_OWNER, defaultN8nVersion, ensureBuilt, ensureN8n, N8nInstance, nodeItems, packProject } from '../runtime';
 import { sandboxCredentials } from '../sandboxCredentials';
-import { bindCredentials, loadTemplates } from '../workflows';
+import { bindCredentials, loadTemplates, stableId } from '../workflows';
 import type { Command } from './types';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
@@ -89,23 +89,25 @@ Options:
 	},
 };
 
-async function runScenario(n8n: N8nInstance, sandbox: Awaited<ReturnType<typeof startSandbox>>): Promise<void> {
-	const openTickets = await n8n.execute(workflowIdOf('connectwise-open-tickets'));
+async function runScenario(n8n: N8nInstance, sandbox: RunningSandbox): Promise<void> {
+	const openTickets = await n8n.execute(stableId('workflow:connectwise-open-tickets'));
 	if (openTickets.error) throw new Error(`open-tickets workflow failed: ${openTickets.error.message}`);
-	const summary = nodeItems(openTickets, 'Summarise by Board');
-	log(`   open tickets per board (read through ConnectWise PSA getAll, all pages):`);
-	for (const row of summary) log(`     ${String(row.board).padEnd(28)} ${row.open}`);
+	log('   open tickets per board (ConnectWise PSA Get Many, Return All):');
+	for (const row of nodeItems(openTickets, 'Summarise by Board')) log(`     ${String(row.board).padEnd(28)} ${row.open}`);
 
+	const client = sandbox
+		.records<{ identifier: string; types: Array<{ name: string }> }>('connectwise', 'companies')
+		.find((company) => company.types.some((type) => type.name === 'Client'));
+	if (!client) throw new Error('the sandbox has no client company');
 	const before = sandbox.records('connectwise', 'tickets').length;
-	const response = await n8n.callWebhook('connectwise-demo-ticket', {
+	const response = await n8n.callWebhook<{ ticketId?: number }>('connectwise-demo-ticket', {
 		method: 'POST',
-		body: { summary: 'Printer offline on 2nd floor', companyIdentifier: 'ACME' },
+		body: { summary: 'Printer offline on the 2nd floor', companyIdentifier: client.identifier },
 	});
 	const after = sandbox.records('connectwise', 'tickets').length;
-	log(`   webhook → ConnectWise PSA create ticket: HTTP ${response.status}, ticket ${JSON.stringify(response.body)}`);
+	log(`   POST /webhook/connectwise-demo-ticket for ${client.identifier} → HTTP ${response.status} ${response.text}`);
+	if (response.status !== 201 || after !== before + 1) {
+		throw new Error(`the ticket-intake workflow did not create a ticket (HTTP ${response.status}, tickets ${before} → ${after})`);
+	}
 	log(`   sandbox tickets: ${before} → ${after}`);
-}
-
-function workflowIdOf(file: string): string {
-	return loadTemplates(join(PROJECT_ROOT, 'workflows')).find((w) => w.file === `${file}.json`)?.id ?? file;
 }

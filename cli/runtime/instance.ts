@@ -412,10 +412,15 @@ export class N8nInstance {
 	/** Creates the owner account on first use (fresh instances have none) and returns the login cookie. */
 	async setupOwner(owner: typeof DEFAULT_OWNER = DEFAULT_OWNER): Promise<string> {
 		if (this.authCookie) return this.authCookie;
-		const response = await this.request('POST', '/rest/owner/setup', {
-			body: JSON.stringify(owner),
-			headers: { 'content-type': 'application/json' },
-		});
+		const json = { 'content-type': 'application/json' };
+		let response = await this.request('POST', '/rest/owner/setup', { body: JSON.stringify(owner), headers: json });
+		if (response.status === 400) {
+			// A kept user folder already has its owner: log in instead.
+			response = await this.request('POST', '/rest/login', {
+				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+				headers: json,
+			});
+		}
 		if (response.status !== 200) throw new Error(`owner setup failed: HTTP ${response.status} ${response.text.slice(0, 300)}`);
 		const cookie = (response.headers['set-cookie'] ?? '').match(/n8n-auth=[^;]+/)?.[0];
 		if (!cookie) throw new Error('owner setup returned no n8n-auth cookie');

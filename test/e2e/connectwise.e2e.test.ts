@@ -124,7 +124,7 @@ describe('ConnectWise PSA in a real n8n', () => {
 			body: { summary, companyIdentifier: client!.identifier },
 		});
 
-		expect(response.status).toBe(200);
+		expect(response.status).toBe(201);
 		expect(response.body.summary).toBe(summary);
 		expect(response.body.company).toBe(client!.identifier);
 		const created = sandbox
@@ -132,6 +132,18 @@ describe('ConnectWise PSA in a real n8n', () => {
 			.find((t) => t.id === response.body.ticketId);
 		expect(created).toMatchObject({ summary, company: { id: client!.id }, board: { id: 1 } });
 		expect(ticketIds()).toHaveLength(before + 1);
+	});
+
+	it('answers 404 for an unknown company and creates nothing', async () => {
+		const before = ticketIds().length;
+
+		const response = await n8n().callWebhook<{ error: string }>('connectwise-demo-ticket', {
+			body: { summary: 'E2E: should not exist', companyIdentifier: 'NoSuchCompany42' },
+		});
+
+		expect(response.status).toBe(404);
+		expect(response.body.error).toContain('NoSuchCompany42');
+		expect(ticketIds()).toHaveLength(before);
 	});
 
 	it('reports a wrong private key as a clear credential error that contains no secret', async () => {

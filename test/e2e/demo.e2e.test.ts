@@ -1,0 +1,27 @@
+/** The README's main command: `erp-interop demo` runs its scenario against a real n8n and the sandbox. */
+import { join } from 'node:path';
+
+import { freePort, runProcess } from '../../cli/runtime';
+import { PROJECT_ROOT, e2eRuntime } from './harness';
+
+describe('erp-interop demo', () => {
+	it('starts the sandbox and n8n with the pack, runs the scenario, prints the editor URL and exits', async () => {
+		await e2eRuntime();
+		const [port, sandboxPort] = [await freePort(), await freePort()];
+
+		const result = await runProcess(
+			process.execPath,
+			[join(PROJECT_ROOT, 'bin', 'erp-interop.js'), 'demo', '--exit', '--port', String(port), '--sandbox-port', String(sandboxPort)],
+			{ cwd: PROJECT_ROOT, timeoutMs: 240_000 },
+		);
+
+		expect(result.stderr).not.toMatch(/erp-interop: /);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/Service Desk\s+\d+/);
+		expect(result.stdout).toMatch(/HTTP 201/);
+		expect(result.stdout).toMatch(/sandbox tickets: (\d+) → (\d+)/);
+		const [, before, after] = /sandbox tickets: (\d+) → (\d+)/.exec(result.stdout) ?? [];
+		expect(Number(after)).toBe(Number(before) + 1);
+		expect(result.stdout).toContain(`n8n editor: http://127.0.0.1:${port}/`);
+	}, 300_000);
+});
