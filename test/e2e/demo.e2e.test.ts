@@ -11,7 +11,7 @@ describe('erp-interop demo', () => {
 
 		const result = await runProcess(
 			process.execPath,
-			[join(PROJECT_ROOT, 'bin', 'erp-interop.js'), 'demo', '--exit', '--port', String(port), '--sandbox-port', String(sandboxPort)],
+			[join(PROJECT_ROOT, 'dist', 'cli', 'bin.js'), 'demo', '--exit', '--port', String(port), '--sandbox-port', String(sandboxPort)],
 			{ cwd: PROJECT_ROOT, timeoutMs: 240_000 },
 		);
 
