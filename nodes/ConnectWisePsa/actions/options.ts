@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import type { FieldSpec } from '../helpers/fields';
 
 /** Option lists of ConnectWise enumerations, sorted by name as n8n shows them. */
 const list = (...pairs: Array<[string, string]>): INodePropertyOptions[] =>
@@ -21,3 +22,13 @@ export const chargeToTypeOptions = list(
 );
 
 export const lowMediumHigh = list(['High', 'High'], ['Low', 'Low'], ['Medium', 'Medium']);
+
+/** How time, expenses and products are billed: the same three fields on agreements and projects. */
+export const billingFlagFields: FieldSpec[] = (['Time', 'Expenses', 'Products'] as const).map((what) => ({
+	name: `bill${what}`,
+	displayName: `Bill ${what}`,
+	path: `bill${what}`,
+	kind: 'options',
+	options: billableOptions,
+	default: 'Billable',
+}));

@@ -1,7 +1,7 @@
 import { fromConnectWiseAgreement } from '../../mapping';
 import type { ResourceDefinition } from '../operations';
 import { agreementLocator, companyLocator } from '../common.descriptions';
-import { billableOptions } from '../options';
+import { billingFlagFields } from '../options';
 
 export const agreement: ResourceDefinition = {
 	resource: 'agreement',
@@ -66,23 +66,7 @@ export const agreement: ResourceDefinition = {
 			],
 		},
 		{ name: 'applicationLimit', displayName: 'Application Limit', path: 'applicationLimit', kind: 'number' },
-		{ name: 'billTime', displayName: 'Bill Time', path: 'billTime', kind: 'options', options: billableOptions, default: 'Billable' },
-		{
-			name: 'billExpenses',
-			displayName: 'Bill Expenses',
-			path: 'billExpenses',
-			kind: 'options',
-			options: billableOptions,
-			default: 'Billable',
-		},
-		{
-			name: 'billProducts',
-			displayName: 'Bill Products',
-			path: 'billProducts',
-			kind: 'options',
-			options: billableOptions,
-			default: 'Billable',
-		},
+		...billingFlagFields,
 		{ name: 'taxable', displayName: 'Taxable', path: 'taxable', kind: 'boolean', description: 'Whether the agreement is taxable' },
 		{
 			name: 'cancelledFlag',

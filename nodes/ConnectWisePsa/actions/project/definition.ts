@@ -1,7 +1,7 @@
 import { fromConnectWiseProject } from '../../mapping';
 import type { ResourceDefinition } from '../operations';
 import { companyLocator, recordLocator } from '../common.descriptions';
-import { billableOptions } from '../options';
+import { billingFlagFields } from '../options';
 
 export const project: ResourceDefinition = {
 	resource: 'project',
@@ -68,22 +68,6 @@ export const project: ResourceDefinition = {
 			description: 'Fixed fee or not-to-exceed amount',
 		},
 		{ name: 'customerPO', displayName: 'Customer PO', path: 'customerPO', kind: 'string' },
-		{ name: 'billTime', displayName: 'Bill Time', path: 'billTime', kind: 'options', options: billableOptions, default: 'Billable' },
-		{
-			name: 'billExpenses',
-			displayName: 'Bill Expenses',
-			path: 'billExpenses',
-			kind: 'options',
-			options: billableOptions,
-			default: 'Billable',
-		},
-		{
-			name: 'billProducts',
-			displayName: 'Bill Products',
-			path: 'billProducts',
-			kind: 'options',
-			options: billableOptions,
-			default: 'Billable',
-		},
+		...billingFlagFields,
 	],
 };
