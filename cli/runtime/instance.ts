@@ -189,6 +189,12 @@ export class N8nInstance {
 	private async prepare(): Promise<void> {
 		const n8nDir = join(this.userFolder, '.n8n');
 		mkdirSync(n8nDir, { recursive: true });
+		// Written as n8n would, but owner-only from the start: with settings-file permissions enforced, n8n
+		// otherwise reports a too-wide file as an error on a kept (non-temporary) user folder.
+		const config = join(n8nDir, 'config');
+		if (!existsSync(config)) {
+			writeFileSync(config, JSON.stringify({ encryptionKey: this.options.env?.N8N_ENCRYPTION_KEY ?? TEST_ENCRYPTION_KEY }), { mode: 0o600 });
+		}
 		const template = existsSync(join(n8nDir, 'database.sqlite')) ? undefined : await databaseTemplate(this.runtime);
 		if (template) {
 			for (const file of ['database.sqlite', 'database.sqlite-wal', 'database.sqlite-shm']) {

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorClassOf } from './errors';
@@ -33,35 +33,52 @@ export async function runPerItem(
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
+	const routesToErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = toExecutionData(await handler(itemIndex, items[itemIndex]));
 			for (const entry of result) output.push({ ...entry, pairedItem: { item: itemIndex } });
 		} catch (error) {
+			const nodeError = withItemIndex(ctx, error, itemIndex);
 			if (ctx.continueOnFail()) {
-				const err = error as Error & { description?: string; context?: IDataObject };
 				output.push({
 					json: {
-						error: error instanceof Error ? err.message : String(error),
-						...(err.description ? { description: err.description } : {}),
-						errorClass: errorClassOf(error),
+						error: nodeError.message,
+						...(nodeError.description ? { description: nodeError.description } : {}),
+						errorClass: errorClassOf(nodeError),
 					},
+					// n8n routes items to the error output by their item-level error, and then keeps only the
+					// message in json; with the regular output the json above is kept whole.
+					...(routesToErrorOutput ? { error: nodeError } : {}),
 					pairedItem: { item: itemIndex },
 				});
 				continue;
 			}
-			throw withItemIndex(ctx, error, itemIndex);
+			throw nodeError;
 		}
 	}
 	return output;
 }
 
-function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof Error && 'context' in error && typeof error.context === 'object' && error.context) {
-		const context = error.context as IDataObject;
-		if (context.itemIndex === undefined) context.itemIndex = itemIndex;
+/**
+ * Duck-typed: n8n-core may throw errors built by another copy of n8n-workflow than the one this
+ * package resolves, so `instanceof` is not reliable across that boundary.
+ */
+function isNodeError(error: unknown): error is NodeApiError | NodeOperationError {
+	return (
+		error instanceof Error &&
+		typeof (error as { context?: unknown }).context === 'object' &&
+		(error as { context?: unknown }).context !== null &&
+		'node' in error
+	);
+}
+
+function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (isNodeError(error)) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	const message = error instanceof Error ? error : new Error(String(error));
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }

@@ -51,6 +51,8 @@ describe('runPerItem', () => {
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[1].json).toMatchObject({ error: 'Test API 409: stale', errorClass: 'conflict' });
 		expect(output[1].json.description).toContain('fetch it again');
+		// With the regular output the json is the whole report: no item-level error that n8n would reduce it to.
+		expect(output[1].error).toBeUndefined();
 		expect(output[2]).toEqual({ json: { ok: 2 }, pairedItem: { item: 2 } });
 	});
 
@@ -65,6 +67,18 @@ describe('runPerItem', () => {
 			{ error: 'a string', errorClass: 'unknown' },
 		]);
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('with "Continue (using error output)" attaches the error n8n routes on, carrying the item index', async () => {
+		const ctx = createExecuteContext({ items: items(2), continueOnFail: true, node: { onError: 'continueErrorOutput' } });
+		const output = await runPerItem(ctx, async (i) => {
+			if (i === 1) throw new Error('second failed');
+			return { ok: i };
+		});
+		expect(output[0].error).toBeUndefined();
+		expect(output[1].error?.message).toBe('second failed');
+		expect(output[1].error?.context.itemIndex).toBe(1);
+		expect(output[1].pairedItem).toEqual({ item: 1 });
 	});
 
 	it('without continueOnFail throws an error carrying the failing item index', async () => {

@@ -39,6 +39,11 @@ function manualWorkflow(id: string, name: string, cwParameters: Record<string, u
 	};
 }
 
+/** The ConnectWise node set to "On Error: Continue (using error output)". */
+function withErrorOutput(workflow: WorkflowJson): WorkflowJson {
+	return { ...workflow, nodes: workflow.nodes.map((node) => (node.name === 'ConnectWise' ? { ...node, onError: 'continueErrorOutput' } : node)) };
+}
+
 const allTickets = (options: Record<string, unknown> = {}) => ({
 	resource: 'ticket',
 	operation: 'getAll',
@@ -63,6 +68,9 @@ describe('ConnectWise PSA in a real n8n', () => {
 				manualWorkflow('cwAllTickets0001', 'CW all tickets', allTickets(), good),
 				manualWorkflow('cwAllTicketsPar1', 'CW all tickets (parallel pages)', allTickets({ parallelPages: true }), good),
 				manualWorkflow('cwWrongKey000001', 'CW wrong key', { resource: 'company', operation: 'getAll', limit: 5, options: {} }, wrong),
+				withErrorOutput(
+					manualWorkflow('cwErrorOutput001', 'CW error output', { resource: 'company', operation: 'getAll', limit: 5, options: {} }, wrong),
+				),
 				...templates,
 			],
 		};
@@ -160,5 +168,17 @@ describe('ConnectWise PSA in a real n8n', () => {
 		const basic = Buffer.from(`${good.data.companyId}+${good.data.publicKey}:${WRONG_KEY}`).toString('base64');
 		expect(everything).not.toContain(basic);
 		expect(sandbox.stats().systems.connectwise.byStatus['401']).toBeGreaterThanOrEqual(1);
+	});
+
+	it('routes a failed item to the error output when the node is set to continue on it', async () => {
+		const result = await n8n().execute('cwErrorOutput001');
+
+		expect(result.error).toBeUndefined();
+		expect(nodeItems(result, 'ConnectWise', { output: 0 })).toEqual([]);
+		const [failed, ...rest] = nodeItems(result, 'ConnectWise', { output: 1 });
+		expect(rest).toEqual([]);
+		// n8n keeps only the message of an error-output item.
+		expect(String(failed.error)).toMatch(/^ConnectWise PSA 401 \[Unauthorized\]: ConnectWise PSA rejected the credentials/);
+		expect(JSON.stringify(failed)).not.toContain(WRONG_KEY);
 	});
 });
