@@ -154,6 +154,21 @@ describe('ConnectWise PSA in a real n8n', () => {
 		expect(ticketIds()).toHaveLength(before);
 	});
 
+	it('answers 422 with the reason when the ticket cannot be created, and creates nothing', async () => {
+		const client = sandbox
+			.records<{ identifier: string; types: Array<{ name: string }> }>('connectwise', 'companies')
+			.find((c) => c.types.some((t) => t.name === 'Client'));
+		const before = ticketIds().length;
+
+		const response = await n8n().callWebhook<{ error: string }>('connectwise-demo-ticket', {
+			body: { companyIdentifier: client!.identifier },
+		});
+
+		expect(response.status).toBe(422);
+		expect(response.body.error).toMatch(/Summary is required/);
+		expect(ticketIds()).toHaveLength(before);
+	});
+
 	it('reports a wrong private key as a clear credential error that contains no secret', async () => {
 		const result = await n8n().execute('cwWrongKey000001');
 

@@ -185,7 +185,10 @@ export class PostgresStateStore implements StateStore {
 			await client.query('BEGIN');
 			// Concurrent CREATE ... IF NOT EXISTS from several workers can still collide in the catalog.
 			await client.query("SELECT pg_advisory_xact_lock(hashtext('n8n-nodes-erp-interop:schema'))");
-			await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schemaName}"`);
+			// CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, so a
+			// role that only owns its schema must not be asked for it.
+			const schema = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [this.schemaName]);
+			if (schema.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schemaName}"`);
 			await client.query(`CREATE SEQUENCE IF NOT EXISTS ${t.versionSeq}`);
 			await client.query(`CREATE SEQUENCE IF NOT EXISTS ${t.queueSeq}`);
 			await client.query(`CREATE TABLE IF NOT EXISTS ${t.meta} (name text PRIMARY KEY, value text NOT NULL)`);

@@ -60,6 +60,23 @@ describe('postgres state store: schema and pools', () => {
 		}
 	});
 
+	it('works for a role that owns its schema but may not create schemas in the database', async () => {
+		const role = `erp_interop_owner_${process.pid}`;
+		const schema = `${pg.schema}_owned`;
+		await sql(`CREATE ROLE ${role} LOGIN PASSWORD 'owner-pw'`);
+		await sql(`CREATE SCHEMA "${schema}" AUTHORIZATION ${role}`);
+		// A new role has no CREATE on the database (PostgreSQL grants PUBLIC only CONNECT and TEMP).
+		const store = new PostgresStateStore({ ...pg.connection, user: role, password: 'owner-pw', schema, sharePool: false });
+		try {
+			await store.put('ns', 'k', { v: 1 });
+			expect((await store.get('ns', 'k'))?.value).toEqual({ v: 1 });
+		} finally {
+			await store.close();
+			await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+			await sql(`DROP ROLE IF EXISTS ${role}`);
+		}
+	});
+
 	it('shares one pool between stores with the same settings until the last one closes', async () => {
 		const a = new PostgresStateStore({ ...pg.connection, schema: pg.schema });
 		const b = new PostgresStateStore({ ...pg.connection, schema: pg.schema });
