@@ -1,0 +1,7 @@
+export * from './types';
+export * from './delimiters';
+export * from './tokenizer';
+export * from './stream';
+export * from './codes';
+export * from './validate';
+export * from './generation';

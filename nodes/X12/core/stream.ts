@@ -1,0 +1,54 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { X12Tokenizer, type X12Event } from './tokenizer';
+
+/**
+ * Tokenizes X12 from chunks (Buffers split anywhere, even inside a multi-byte character, or strings) with
+ * bounded memory. Yields the same events as `parseX12` on the concatenated input.
+ */
+export async function* tokenizeX12Stream(source: ChunkSource): AsyncGenerator<X12Event> {
+	for await (const batch of tokenizeX12Batches(source)) yield* batch;
+}
+
+export type ChunkSource = AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
+
+/** The same events, one array per input chunk: much cheaper than one await per segment on large files. */
+export async function* tokenizeX12Batches(source: ChunkSource): AsyncGenerator<X12Event[]> {
+	const decoder = new TextDecoder('utf-8');
+	const tokenizer = new X12Tokenizer();
+	for await (const chunk of source) {
+		const events = tokenizer.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+		if (events.length > 0) yield events;
+	}
+	const rest = decoder.decode();
+	const events = rest ? tokenizer.write(rest) : [];
+	events.push(...tokenizer.end());
+	if (events.length > 0) yield events;
+}
+
+/** The same as a node:stream Transform: bytes or strings in, X12Event objects out (object mode). */
+export function createX12TokenizerStream(): Transform {
+	const decoder = new TextDecoder('utf-8');
+	const tokenizer = new X12Tokenizer();
+	return new Transform({
+		readableObjectMode: true,
+		transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback) {
+			try {
+				const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+				for (const event of tokenizer.write(text)) this.push(event);
+				callback();
+			} catch (error) {
+				callback(error as Error);
+			}
+		},
+		flush(callback: TransformCallback) {
+			try {
+				const rest = decoder.decode();
+				if (rest) for (const event of tokenizer.write(rest)) this.push(event);
+				for (const event of tokenizer.end()) this.push(event);
+				callback();
+			} catch (error) {
+				callback(error as Error);
+			}
+		},
+	});
+}
