@@ -1,8 +1,9 @@
 import { demoCommand } from './commands/demo';
 import { sandboxCommand } from './commands/sandbox';
+import { x12Command } from './commands/x12';
 import type { Command } from './commands/types';
 
-const COMMANDS: Command[] = [demoCommand, sandboxCommand];
+const COMMANDS: Command[] = [demoCommand, sandboxCommand, x12Command];
 
 function overview(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

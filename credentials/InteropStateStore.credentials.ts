@@ -10,7 +10,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 // connection (like n8n's own `postgres` credential), and nodes refer to it by this name.
 // Tested by the nodes that use it (`testedBy: 'stateStoreCredentialTest'`); it is registered in
 // package.json together with the first such node.
-// eslint-disable-next-line n8n-nodes-base/cred-class-name-unsuffixed, @n8n/community-nodes/credential-test-required
+// eslint-disable-next-line n8n-nodes-base/cred-class-name-unsuffixed
 export class InteropStateStore implements ICredentialType {
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-name-unsuffixed
 	name = 'interopStateStore';

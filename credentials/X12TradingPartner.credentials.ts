@@ -8,7 +8,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 // n8n-nodes-base's naming rules are written for HTTP API credentials; this one is partner settings
 // with no remote service, so there is nothing to call for a credential test. Registered in
 // package.json together with the X12 EDI node, which refers to it by this name.
-// eslint-disable-next-line n8n-nodes-base/cred-class-name-unsuffixed, @n8n/community-nodes/credential-test-required
+// eslint-disable-next-line n8n-nodes-base/cred-class-name-unsuffixed
 export class X12TradingPartner implements ICredentialType {
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-name-unsuffixed
 	name = 'x12TradingPartner';

@@ -5,3 +5,5 @@ export * from './stream';
 export * from './codes';
 export * from './validate';
 export * from './generation';
+export * from './ack';
+export * from './mapping';

@@ -256,6 +256,8 @@ export interface ShipmentLine extends LineItem {
 	packageId?: string;
 	lotNumber?: string;
 	serialNumbers?: string[];
+	/** The order this line ships, when a shipment covers several (X12 856 order level, PRF01). */
+	orderNumber?: string;
 }
 
 export interface Package {

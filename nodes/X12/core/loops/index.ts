@@ -1,0 +1,2 @@
+export * from './hl';
+export * from './lines';
