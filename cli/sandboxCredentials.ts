@@ -28,3 +28,38 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 	}
 	return credentials;
 }
+
+/** The demo retailer that sends purchase orders, and the demo distributor (us) that acknowledges them. */
+export const DEMO_RETAILER = { qualifier: 'ZZ', id: 'RETAILERDEMO' };
+export const DEMO_DISTRIBUTOR = { qualifier: 'ZZ', id: 'DISTRIBDEMO' };
+
+/**
+ * Everything the shipped templates need in the demo: the sandbox credentials, the demo retailer as an
+ * X12 trading partner, and the file state store in the n8n user folder (the single-n8n default).
+ */
+export function demoCredentials(sandbox: RunningSandbox): CredentialJson[] {
+	return [
+		...sandboxCredentials(sandbox),
+		{
+			id: stableId('credential:x12TradingPartner'),
+			name: 'X12 Trading Partner (demo retailer)',
+			type: 'x12TradingPartner',
+			data: {
+				ourIsaQualifier: DEMO_DISTRIBUTOR.qualifier,
+				ourIsaId: DEMO_DISTRIBUTOR.id,
+				theirIsaQualifier: DEMO_RETAILER.qualifier,
+				theirIsaId: DEMO_RETAILER.id,
+				ourGsId: DEMO_DISTRIBUTOR.id,
+				theirGsId: DEMO_RETAILER.id,
+				version: '004010',
+				elementSeparator: '*',
+				componentSeparator: '>',
+				segmentTerminator: '~',
+				lineBreak: 'lf',
+				usage: 'P',
+				ackPolicy: '997',
+			},
+		},
+		{ id: stableId('credential:interopStateStore'), name: 'Interop State Store', type: 'interopStateStore', data: { backend: 'file' } },
+	];
+}

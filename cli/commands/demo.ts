@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { buildInterchange, elementValue, parseX12, segment } from '../../nodes/X12/core';
 import { formatSandboxInfo, startSandbox, type RunningSandbox } from '../../sandbox';
 import { numberFlag, parseArgs } from '../args';
 import { DEFAULT_OWNER, defaultN8nVersion, ensureBuilt, ensureN8n, N8nInstance, nodeItems, packProject } from '../runtime';
-import { sandboxCredentials } from '../sandboxCredentials';
+import { DEMO_DISTRIBUTOR, DEMO_RETAILER, demoCredentials } from '../sandboxCredentials';
 import { bindCredentials, loadTemplates, stableId } from '../workflows';
 import type { Command } from './types';
 
@@ -43,7 +44,7 @@ Options:
 
 		log(`3/5 installing n8n ${version} (first run only: a few minutes)`);
 		const runtime = await ensureN8n(version);
-		const credentials = sandboxCredentials(sandbox);
+		const credentials = demoCredentials(sandbox);
 		const workflows = loadTemplates(join(PROJECT_ROOT, 'workflows')).map((w) => bindCredentials(w, credentials));
 		const userFolder = join(PROJECT_ROOT, '.demo', 'n8n');
 		mkdirSync(userFolder, { recursive: true });
@@ -110,4 +111,41 @@ async function runScenario(n8n: N8nInstance, sandbox: RunningSandbox): Promise<v
 		throw new Error(`the ticket-intake workflow did not create a ticket (HTTP ${response.status}, tickets ${before} → ${after})`);
 	}
 	log(`   sandbox tickets: ${before} → ${after}`);
+
+	// A retailer's purchase order, as it would arrive over AS2/SFTP, answered with a 997.
+	const controlNumber = (Date.now() % 900_000_000) + 1;
+	const po = await buildInterchange(
+		{
+			sender: DEMO_RETAILER,
+			receiver: DEMO_DISTRIBUTOR,
+			version: '00401',
+			controlNumbers: { interchange: controlNumber, group: controlNumber, set: 1 },
+			groups: [
+				{
+					functionalId: 'PO',
+					appSender: DEMO_RETAILER.id,
+					appReceiver: DEMO_DISTRIBUTOR.id,
+					version: '004010',
+					sets: [
+						{
+							id: '850',
+							segments: [
+								segment('BEG', '00', 'SA', `PO-${controlNumber}`, '', '20261123'),
+								segment('PO1', '1', '24', 'EA', '12.50', '', 'VP', 'WIDGET-BLUE'),
+								segment('PO1', '2', '6', 'EA', '99.00', '', 'VP', 'GADGET-XL'),
+								segment('CTT', '2'),
+							],
+						},
+					],
+				},
+			],
+		},
+		{ element: '*', component: '>', segment: '~', suffix: '\n' },
+	);
+	const ack = await n8n.callWebhook('x12-850-to-997', { rawBody: po.text, headers: { 'content-type': 'application/edi-x12' } });
+	const ak9 = parseX12(ack.text).interchanges.flatMap((i) => i.segments).find((s) => s.id === 'AK9');
+	log(`   POST an 850 (2 lines) to /webhook/x12-850-to-997 → HTTP ${ack.status}, 997 AK9 status ${ak9 ? elementValue(ak9, 1) : 'missing'}`);
+	if (ack.status !== 200 || !ak9 || elementValue(ak9, 1) !== 'A') {
+		throw new Error(`the 850 → 997 workflow did not accept the purchase order (HTTP ${ack.status}): ${ack.text.slice(0, 300)}`);
+	}
 }

@@ -22,6 +22,7 @@ describe('erp-interop demo', () => {
 		expect(result.stdout).toMatch(/sandbox tickets: (\d+) → (\d+)/);
 		const [, before, after] = /sandbox tickets: (\d+) → (\d+)/.exec(result.stdout) ?? [];
 		expect(Number(after)).toBe(Number(before) + 1);
+		expect(result.stdout).toMatch(/x12-850-to-997 → HTTP 200, 997 AK9 status A/);
 		expect(result.stdout).toContain(`n8n editor: http://127.0.0.1:${port}/`);
 	}, 300_000);
 });
