@@ -1,5 +1,5 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
-import { tokenizeX12Batches, type ChunkSource } from './stream';
+import type { ChunkSource } from './stream';
 import { X12Tokenizer, decodeX12, type X12Event } from './tokenizer';
 import { elementValue, type Delimiters, type Diagnostic, type Segment } from './types';
 
@@ -18,6 +18,8 @@ export interface ControlNumberRef {
 export interface ValidateOptions {
 	/** Returns true when this control number was already received (duplicate across files). */
 	seenControlNumbers?: (ref: ControlNumberRef) => boolean;
+	/** Count transaction sets instead of keeping a report per set, so memory stays flat on large files. */
+	summaryOnly?: boolean;
 }
 
 export interface TransactionSetReport {
@@ -109,6 +111,8 @@ interface OpenSet {
  */
 export class EnvelopeValidator {
 	readonly report: EnvelopeReport = { interchanges: [], groups: [], transactionSets: [], diagnostics: [] };
+	/** Transaction sets seen, by ST01 (kept in every mode). */
+	readonly setCounts: Record<string, number> = {};
 	private interchange?: OpenInterchange;
 	private group?: OpenGroup;
 	private set?: OpenSet;
@@ -346,7 +350,8 @@ export class EnvelopeValidator {
 			diagnostics: [],
 		};
 		this.set = { report };
-		this.report.transactionSets.push(report);
+		this.setCounts[report.code] = (this.setCounts[report.code] ?? 0) + 1;
+		if (!this.options.summaryOnly) this.report.transactionSets.push(report);
 		if (!/^\d{3}$/.test(report.code) || !/^[A-Za-z0-9]{4,9}$/.test(report.controlNumber)) {
 			this.flag('ST_FIELDS', `ST "${report.code}*${report.controlNumber}" needs a 3-digit ST01 and a 4-9 character ST02`, at);
 		}
@@ -487,9 +492,12 @@ export function checkEnvelopes(input: string | Buffer | Uint8Array, options: Val
 }
 
 /** The stable summary (`erp-interop x12 validate --json` prints exactly this object). */
-export function summarize(report: EnvelopeReport): ValidationResult {
-	const transactionSets: Record<string, number> = {};
-	for (const set of report.transactionSets) transactionSets[set.code] = (transactionSets[set.code] ?? 0) + 1;
+export function summarize(report: EnvelopeReport, setCounts?: Record<string, number>): ValidationResult {
+	let transactionSets = setCounts;
+	if (!transactionSets) {
+		transactionSets = {};
+		for (const set of report.transactionSets) transactionSets[set.code] = (transactionSets[set.code] ?? 0) + 1;
+	}
 	return {
 		valid: !report.diagnostics.some((diagnostic) => diagnostic.severity === 'error'),
 		interchanges: report.interchanges.length,
@@ -501,7 +509,21 @@ export function summarize(report: EnvelopeReport): ValidationResult {
 
 /** Validates the envelopes of a whole file. `valid` is true when there is no error-level diagnostic. */
 export function validateX12(input: string | Buffer | Uint8Array, options: ValidateOptions = {}): ValidationResult {
-	return summarize(checkEnvelopes(input, options));
+	const validator = new EnvelopeValidator({ ...options, summaryOnly: true });
+	const tokenizer = new X12Tokenizer((event) => validator.onEvent(event));
+	tokenizer.write(decodeX12(input));
+	tokenizer.end();
+	return summarize(validator.finish(), validator.setCounts);
+}
+
+/** Feeds chunks to a tokenizer that hands each event straight to `onEvent` (no event arrays are kept). */
+async function feedChunks(source: ChunkSource, onEvent: (event: X12Event) => void): Promise<void> {
+	const decoder = new TextDecoder('utf-8');
+	const tokenizer = new X12Tokenizer(onEvent);
+	for await (const chunk of source) tokenizer.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+	const rest = decoder.decode();
+	if (rest) tokenizer.write(rest);
+	tokenizer.end();
 }
 
 /**
@@ -510,10 +532,13 @@ export function validateX12(input: string | Buffer | Uint8Array, options: Valida
  */
 export async function checkEnvelopesStream(source: ChunkSource, options: ValidateOptions = {}): Promise<EnvelopeReport> {
 	const validator = new EnvelopeValidator(options);
-	for await (const batch of tokenizeX12Batches(source)) for (const event of batch) validator.onEvent(event);
+	await feedChunks(source, (event) => validator.onEvent(event));
 	return validator.finish();
 }
 
+/** The summary of a stream with flat memory: set counts instead of per-set reports. */
 export async function validateX12Stream(source: ChunkSource, options: ValidateOptions = {}): Promise<ValidationResult> {
-	return summarize(await checkEnvelopesStream(source, options));
+	const validator = new EnvelopeValidator({ ...options, summaryOnly: true });
+	await feedChunks(source, (event) => validator.onEvent(event));
+	return summarize(validator.finish(), validator.setCounts);
 }
