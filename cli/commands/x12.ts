@@ -3,7 +3,7 @@ import { buildInterchange, type FixedControlNumbers } from '../../nodes/X12/core
 import { X12GenerateError } from '../../nodes/X12/core/generate';
 import { validateX12Stream } from '../../nodes/X12/core/validate';
 import { parseArgs, type ParsedArgs } from '../args';
-import { formatCorpusTable, loadExpectations, runCorpus } from '../x12/corpus';
+import { formatCorpusTable, formatFactMismatches, loadExpectations, loadFacts, runCorpus, runFacts } from '../x12/corpus';
 import { generateInput } from '../x12/generate';
 import { openInput, printDiagnostics, readInput, UsageError, write } from '../x12/io';
 import { writeParseJson } from '../x12/parse';
@@ -154,11 +154,14 @@ Exit status: 0 written, 1 the document cannot be written as X12, 2 usage error.`
 		},
 	},
 	corpus: {
-		usage: `erp-interop x12 corpus <dir> [--expectations file] [--json]
+		usage: `erp-interop x12 corpus <dir> [--expectations file] [--facts file] [--json]
 
 Validates every file in <dir> and compares set counts and validity with <dir>/expectations.json
 ({"file": {"sets": {"850": 1}, "validity": "valid"|"invalid"|"unspecified"}}). Prints a table and
 "N passed, N failed" (--json: the results as JSON).
+--facts file: also compares documented facts ({"files": {"file": {interchanges, groups, setsPerGroup,
+sets, lines, amounts, hl, hlLevels, units, diagnostics, absentDiagnostics}}}) for the files present
+in <dir>, printing one line per mismatch (file, fact, expected, got).
 Exit status: 0 all match, 1 any mismatch or file without expectation, 2 usage error.`,
 		booleans: ['json'],
 		async run(args) {
@@ -166,13 +169,16 @@ Exit status: 0 all match, 1 any mismatch or file without expectation, 2 usage er
 			const file = args.flags.expectations;
 			const expectations = loadExpectations(dir, typeof file === 'string' ? file : undefined);
 			const results = runCorpus(dir, expectations);
+			const factsFile = args.flags.facts;
+			const facts = typeof factsFile === 'string' ? runFacts(dir, loadFacts(factsFile)) : undefined;
 			if (args.flags.json) {
 				const rows = results.map(({ file: name, expected, result, matches, problems }) => ({ file: name, expected, result, matches, problems }));
-				await write(`${JSON.stringify(rows)}\n`);
+				await write(`${JSON.stringify(facts ? { results: rows, facts } : rows)}\n`);
 			} else {
 				await write(`${formatCorpusTable(results)}\n`);
+				if (facts) await write(`${formatFactMismatches(facts)}\n`);
 			}
-			return results.every((r) => r.matches) ? 0 : 1;
+			return results.every((r) => r.matches) && !facts?.mismatches.length ? 0 : 1;
 		},
 	},
 };

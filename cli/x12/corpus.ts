@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateX12, type ValidationResult } from '../../nodes/X12/core/validate';
+import { buildHlTree } from '../../nodes/X12/core/loops/hl';
+import { toCanonical, transactionSets, type TransactionSetRef } from '../../nodes/X12/core/mapping/dispatch';
+import { parseX12 } from '../../nodes/X12/core/tokenizer';
+import { elementValue } from '../../nodes/X12/core/types';
+import { checkEnvelopes, validateX12, type ValidationResult } from '../../nodes/X12/core/validate';
 
 /** What a corpus folder's expectations.json says about one file. */
 export interface CorpusExpectation {
@@ -89,4 +93,141 @@ export function formatCorpusTable(results: CorpusFileResult[]): string {
 	const passed = results.filter((r) => r.matches).length;
 	out.push(`${passed} passed, ${results.length - passed} failed`);
 	return out.join('\n');
+}
+
+/** What the corpus documentation states about one file; per-set arrays follow file order, null = not stated. */
+export interface CorpusFacts {
+	interchanges?: number;
+	groups?: number;
+	setsPerGroup?: number[];
+	sets?: Record<string, number>;
+	/** Segments from ST to SE per set (the real count, not SE01). */
+	segments?: Array<number | null>;
+	/** PO1 (850/855) or IT1 (810) segments per set. */
+	lines?: Array<number | null>;
+	/** Σ quantity × unit price (PO102×PO104, IT102×IT104) per set. */
+	amounts?: Array<number | null>;
+	/** HL segments per set. */
+	hl?: Array<number | null>;
+	/** HL03 level codes counted per set. */
+	hlLevels?: Array<Record<string, number> | null>;
+	/** Σ SN102 per set. */
+	units?: Array<number | null>;
+	/** Diagnostic codes that must be reported (any severity). */
+	diagnostics?: string[];
+	/** Diagnostic codes that must not be reported. */
+	absentDiagnostics?: string[];
+}
+
+export interface FactMismatch {
+	file: string;
+	fact: string;
+	expected: unknown;
+	got: unknown;
+}
+
+const LINE_SETS = new Set(['850', '855', '810']);
+const cents = (value: number) => Math.round(value * 100) / 100;
+
+/** Order lines through our canonical mapping (850 PurchaseOrder, 855 OrderAck, 810 Invoice); [] for other sets. */
+function mappedLines(ref: TransactionSetRef): Array<{ quantity?: unknown; unitPrice?: unknown }> {
+	if (!LINE_SETS.has(ref.setId)) return [];
+	const record = toCanonical(ref.setId, ref.segments, ref.context)[0] as { lines?: Array<{ quantity?: unknown; unitPrice?: unknown }> };
+	return record.lines ?? [];
+}
+
+/** The facts our validator, parser, loops and mappings find in one file, in the shape of {@link CorpusFacts}. */
+export function computeFacts(input: Buffer | string): Required<Omit<CorpusFacts, 'absentDiagnostics'>> {
+	const report = checkEnvelopes(input);
+	const sets: Record<string, number> = {};
+	for (const set of report.transactionSets) sets[set.code] = (sets[set.code] ?? 0) + 1;
+	const parsed = parseX12(input).interchanges.flatMap((interchange) => transactionSets(interchange));
+	const lines = parsed.map(mappedLines);
+	const trees = parsed.map((ref) => buildHlTree(ref.segments).nodes);
+	const num = (value: unknown) => Number(value ?? 0) || 0;
+	return {
+		interchanges: report.interchanges.length,
+		groups: report.groups.length,
+		setsPerGroup: report.groups.map((group) => group.transactionSets),
+		sets,
+		segments: report.transactionSets.map((set) => set.segmentCount),
+		lines: lines.map((list) => list.length),
+		amounts: lines.map((list) => cents(list.reduce((sum, line) => sum + num(line.quantity) * num(line.unitPrice), 0))),
+		hl: trees.map((nodes) => nodes.length),
+		hlLevels: trees.map((nodes) => {
+			const counts: Record<string, number> = {};
+			for (const node of nodes) counts[node.level] = (counts[node.level] ?? 0) + 1;
+			return counts;
+		}),
+		units: trees.map((nodes) =>
+			nodes.flatMap((node) => node.segments.filter((seg) => seg.id === 'SN1')).reduce((sum, seg) => sum + num(elementValue(seg, 2)), 0),
+		),
+		diagnostics: [...new Set(report.diagnostics.map((d) => d.code))],
+	};
+}
+
+const same = (a: unknown, b: unknown): boolean => {
+	if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 0.005;
+	if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => same(v, b[i]));
+	if (a && b && typeof a === 'object' && typeof b === 'object') {
+		const x = a as Record<string, unknown>;
+		const y = b as Record<string, unknown>;
+		return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((key) => same(x[key] ?? 0, y[key] ?? 0));
+	}
+	return a === b;
+};
+
+/** Compares one file's stated facts with what we compute; each difference is one mismatch. */
+export function compareFacts(file: string, expected: CorpusFacts, input: Buffer | string): FactMismatch[] {
+	const out: FactMismatch[] = [];
+	let got: ReturnType<typeof computeFacts>;
+	try {
+		got = computeFacts(input);
+	} catch (error) {
+		return [{ file, fact: 'crash', expected: 'no crash', got: (error as Error).message }];
+	}
+	for (const fact of ['interchanges', 'groups', 'setsPerGroup', 'sets'] as const) {
+		if (expected[fact] !== undefined && !same(expected[fact], got[fact])) out.push({ file, fact, expected: expected[fact], got: got[fact] });
+	}
+	for (const fact of ['segments', 'lines', 'amounts', 'hl', 'hlLevels', 'units'] as const) {
+		const stated = expected[fact];
+		if (!stated) continue;
+		const computed = got[fact] as unknown[];
+		if (computed.length !== stated.length) {
+			out.push({ file, fact: `${fact}.length`, expected: stated.length, got: computed.length });
+			continue;
+		}
+		stated.forEach((value, i) => {
+			if (value !== null && !same(value, computed[i])) out.push({ file, fact: `${fact}[${i}]`, expected: value, got: computed[i] });
+		});
+	}
+	for (const code of expected.diagnostics ?? []) {
+		if (!got.diagnostics.includes(code)) out.push({ file, fact: 'diagnostics', expected: code, got: got.diagnostics });
+	}
+	for (const code of expected.absentDiagnostics ?? []) {
+		if (got.diagnostics.includes(code)) out.push({ file, fact: 'absentDiagnostics', expected: `no ${code}`, got: got.diagnostics });
+	}
+	return out;
+}
+
+/** `{"files": {name: CorpusFacts}}` from a facts file (other top-level keys such as "source" are notes). */
+export function loadFacts(file: string): Record<string, CorpusFacts> {
+	const data = JSON.parse(readFileSync(file, 'utf8')) as { files?: unknown };
+	if (!data || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) throw new Error(`${file} needs a "files" object`);
+	return data.files as Record<string, CorpusFacts>;
+}
+
+/** Checks the facts of every file in `dir` that the facts name (files absent from `dir` are skipped). */
+export function runFacts(dir: string, facts: Record<string, CorpusFacts>): { checked: string[]; mismatches: FactMismatch[] } {
+	const present = new Set(readdirSync(dir));
+	const checked = Object.keys(facts).filter((file) => present.has(file)).sort();
+	return { checked, mismatches: checked.flatMap((file) => compareFacts(file, facts[file], readFileSync(join(dir, file)))) };
+}
+
+/** One line per mismatch, then "facts: N files match, N differ". */
+export function formatFactMismatches(report: { checked: string[]; mismatches: FactMismatch[] }): string {
+	const lines = report.mismatches.map((m) => `${m.file}: ${m.fact} expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.got)}`);
+	const differ = new Set(report.mismatches.map((m) => m.file)).size;
+	lines.push(`facts: ${report.checked.length - differ} files match, ${differ} differ`);
+	return lines.join('\n');
 }
