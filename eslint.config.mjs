@@ -22,7 +22,8 @@ export default tseslint.config(
 		languageOptions: { parser: tseslint.parser },
 		rules: {
 			...community.rules,
-			// pg is the PostgreSQL state-store backend (queue mode); it must ship with the pack.
+			// pg is the PostgreSQL state-store backend (queue mode) and xml2js parses Sage Intacct's XML
+			// gateway responses; both must ship with the pack.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
 	},
