@@ -1,0 +1,2 @@
+export * from './watermark';
+export * from './trigger';
