@@ -5,7 +5,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { X12Parser } from 'node-x12';
 
-import { buildInterchange, segment, validateX12, validateX12Stream } from '../nodes/X12/core';
+import { buildInterchange, parseX12, segment, tokenizeX12Batches, validateX12, validateX12Stream } from '../nodes/X12/core';
 
 async function measure(mode: string, arg: string): Promise<Record<string, unknown>> {
 	// Generation input is built before the clock starts: only buildInterchange is measured.
@@ -62,6 +62,34 @@ async function measure(mode: string, arg: string): Promise<Record<string, unknow
 			bytes = statSync(arg).size;
 			const result = await validateX12Stream(createReadStream(arg, { highWaterMark: 1 << 20 }));
 			check = { valid: result.valid, sets: result.transactionSets };
+			break;
+		}
+		case 'tokens': {
+			const input = readFileSync(arg);
+			bytes = input.length;
+			let segments = 0;
+			let elements = 0;
+			for (const interchange of parseX12(input).interchanges) {
+				for (const seg of interchange.segments) {
+					segments++;
+					elements += seg.elements.length + 1;
+				}
+			}
+			check = { segments, elements };
+			break;
+		}
+		case 'tokens-stream': {
+			bytes = statSync(arg).size;
+			let segments = 0;
+			let elements = 0;
+			for await (const batch of tokenizeX12Batches(createReadStream(arg, { highWaterMark: 1 << 20 }))) {
+				for (const event of batch) {
+					if (event.kind !== 'segment') continue;
+					segments++;
+					elements += event.segment.elements.length + 1;
+				}
+			}
+			check = { segments, elements };
 			break;
 		}
 		case 'node-x12': {

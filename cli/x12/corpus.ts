@@ -5,6 +5,7 @@ import { toCanonical, transactionSets, type TransactionSetRef } from '../../node
 import { parseX12 } from '../../nodes/X12/core/tokenizer';
 import { elementValue } from '../../nodes/X12/core/types';
 import { checkEnvelopes, validateX12, type ValidationResult } from '../../nodes/X12/core/validate';
+import { UsageError } from './io';
 
 /** What a corpus folder's expectations.json says about one file. */
 export interface CorpusExpectation {
@@ -55,13 +56,23 @@ export function runCorpus(dir: string, expectations: Record<string, CorpusExpect
 }
 
 /** `<dir>/expectations.json` (or another file): file name → expected set counts and validity. */
+/** A missing or malformed expectations file is a usage error (exit 2), not a corpus failure. */
+function readJson(file: string): unknown {
+	const text = readFileSync(file, 'utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch (error) {
+		throw new UsageError(`${file} is not JSON: ${(error as Error).message}`);
+	}
+}
+
 export function loadExpectations(dir: string, file = join(dir, 'expectations.json')): Record<string, CorpusExpectation> {
-	const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`${file} must map file names to expectations`);
+	const data = readJson(file);
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`${file} must map file names to expectations`);
 	for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
 		const expectation = value as Partial<CorpusExpectation> | null;
 		if (!expectation || typeof expectation.sets !== 'object' || !['valid', 'invalid', 'unspecified'].includes(String(expectation.validity))) {
-			throw new Error(`${file}: "${name}" needs "sets" and "validity" (valid, invalid or unspecified)`);
+			throw new UsageError(`${file}: "${name}" needs "sets" and "validity" (valid, invalid or unspecified)`);
 		}
 	}
 	return data as Record<string, CorpusExpectation>;
@@ -212,8 +223,8 @@ export function compareFacts(file: string, expected: CorpusFacts, input: Buffer 
 
 /** `{"files": {name: CorpusFacts}}` from a facts file (other top-level keys such as "source" are notes). */
 export function loadFacts(file: string): Record<string, CorpusFacts> {
-	const data = JSON.parse(readFileSync(file, 'utf8')) as { files?: unknown };
-	if (!data || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) throw new Error(`${file} needs a "files" object`);
+	const data = readJson(file) as { files?: unknown } | null;
+	if (!data || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) throw new UsageError(`${file} needs a "files" object`);
 	return data.files as Record<string, CorpusFacts>;
 }
 

@@ -281,4 +281,23 @@ describe('x12 corpus', () => {
 		const json = JSON.parse((await run(['x12', 'corpus', folder, '--json'])).stdout) as Array<{ file: string; matches: boolean }>;
 		expect(json.map((r) => [r.file, r.matches])).toEqual([['a.edi', true], ['b.edi', false], ['c.edi', false]]);
 	});
+
+	it('exits 2 with the file named when the expectations or facts file is malformed', async () => {
+		const folder = join(dir, 'malformed');
+		mkdirSync(folder);
+		copyFileSync(BASIC, join(folder, 'a.edi'));
+		writeFileSync(join(folder, 'expectations.json'), '{ "a.edi": ');
+		const broken = await run(['x12', 'corpus', folder]);
+		expect(broken.code).toBe(2);
+		expect(broken.stderr).toContain('expectations.json is not JSON');
+		writeFileSync(join(folder, 'expectations.json'), JSON.stringify({ 'a.edi': { validity: 'valid' } }));
+		const incomplete = await run(['x12', 'corpus', folder]);
+		expect(incomplete.code).toBe(2);
+		expect(incomplete.stderr).toContain('"a.edi" needs "sets"');
+		writeFileSync(join(folder, 'expectations.json'), JSON.stringify({ 'a.edi': { sets: { '850': 1 }, validity: 'valid' } }));
+		writeFileSync(join(folder, 'facts.json'), '[]');
+		const facts = await run(['x12', 'corpus', folder, '--facts', join(folder, 'facts.json')]);
+		expect(facts.code).toBe(2);
+		expect(facts.stderr).toContain('needs a "files" object');
+	});
 });

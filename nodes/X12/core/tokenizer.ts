@@ -7,6 +7,18 @@ export type X12Event =
 	| { kind: 'segment'; interchange: number; segmentIndex: number; segment: Segment }
 	| { kind: 'diagnostic'; diagnostic: Diagnostic };
 
+export interface TokenizerOptions {
+	/**
+	 * false: only envelope segments (ISA GS ST SE GE IEA TA1) are split into elements; the others carry
+	 * their id and no elements. Envelope validation reads nothing more, and splitting every element of
+	 * every segment is most of the parse time on large files.
+	 */
+	bodyElements?: boolean;
+}
+
+const ENVELOPE_SEGMENTS = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA', 'TA1']);
+const NO_ELEMENTS: Element[] = Object.freeze([]) as unknown as Element[];
+
 interface ActiveDelimiters {
 	delimiters: Delimiters;
 	lineTerminated: boolean;
@@ -14,6 +26,7 @@ interface ActiveDelimiters {
 }
 
 const LINE_BREAK = /[\r\n]/g;
+const HAS_LINE_BREAK = /[\r\n]/;
 const LINE_BREAKS = /[\r\n]+/g;
 
 /**
@@ -33,8 +46,15 @@ export class X12Tokenizer {
 	private pending: string[] = [];
 	private events: X12Event[] = [];
 
+	private readonly bodyElements: boolean;
+
 	/** With `onEvent`, events are handed over as they are found (nothing is kept) and write/end return []. */
-	constructor(private readonly onEvent?: (event: X12Event) => void) {}
+	constructor(
+		private readonly onEvent?: (event: X12Event) => void,
+		options: TokenizerOptions = {},
+	) {
+		this.bodyElements = options.bodyElements ?? true;
+	}
 
 	write(text: string): X12Event[] {
 		// Four characters in, the pending segment cannot become an ISA, whose terminator might differ.
@@ -192,15 +212,18 @@ export class X12Tokenizer {
 		const active = this.active as ActiveDelimiters;
 		let text = raw;
 		// Hard-wrapped files break lines anywhere; a line break that is not the terminator is layout.
-		if (!active.lineTerminated && (text.includes('\n') || text.includes('\r'))) text = text.replace(LINE_BREAKS, '');
+		if (!active.lineTerminated && HAS_LINE_BREAK.test(text)) text = text.replace(LINE_BREAKS, '');
 		if (active.trimTrailingSpace || !terminated) text = text.replace(/[ \t\r\n]+$/, '');
 		if (text.length === 0) return;
-		this.emit({
-			kind: 'segment',
-			interchange: this.interchange,
-			segmentIndex: this.segmentIndex++,
-			segment: splitSegment(text, active.delimiters),
-		});
+		let segment: Segment;
+		if (this.bodyElements) {
+			segment = splitSegment(text, active.delimiters);
+		} else {
+			const cut = text.indexOf(active.delimiters.element);
+			const id = cut < 0 ? text : text.slice(0, cut);
+			segment = ENVELOPE_SEGMENTS.has(id) ? splitSegment(text, active.delimiters) : { id, elements: NO_ELEMENTS };
+		}
+		this.emit({ kind: 'segment', interchange: this.interchange, segmentIndex: this.segmentIndex++, segment });
 	}
 }
 

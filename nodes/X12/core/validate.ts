@@ -1,6 +1,6 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
 import type { ChunkSource } from './stream';
-import { X12Tokenizer, decodeX12, type X12Event } from './tokenizer';
+import { X12Tokenizer, decodeX12, type TokenizerOptions, type X12Event } from './tokenizer';
 import { elementValue, type Delimiters, type Diagnostic, type Segment } from './types';
 
 /** A control number to check against history (e.g. a partner's state store). */
@@ -482,10 +482,13 @@ function validTime(value: string, min: number, max: number): boolean {
 	return hours < 24 && minutes < 60 && seconds < 60;
 }
 
+// The validator reads the elements of envelope segments only.
+const ENVELOPES_ONLY: TokenizerOptions = { bodyElements: false };
+
 /** Checks the envelopes of a whole file and returns the full per-envelope report. */
 export function checkEnvelopes(input: string | Buffer | Uint8Array, options: ValidateOptions = {}): EnvelopeReport {
 	const validator = new EnvelopeValidator(options);
-	const tokenizer = new X12Tokenizer((event) => validator.onEvent(event));
+	const tokenizer = new X12Tokenizer((event) => validator.onEvent(event), ENVELOPES_ONLY);
 	tokenizer.write(decodeX12(input));
 	tokenizer.end();
 	return validator.finish();
@@ -510,7 +513,7 @@ export function summarize(report: EnvelopeReport, setCounts?: Record<string, num
 /** Validates the envelopes of a whole file. `valid` is true when there is no error-level diagnostic. */
 export function validateX12(input: string | Buffer | Uint8Array, options: ValidateOptions = {}): ValidationResult {
 	const validator = new EnvelopeValidator({ ...options, summaryOnly: true });
-	const tokenizer = new X12Tokenizer((event) => validator.onEvent(event));
+	const tokenizer = new X12Tokenizer((event) => validator.onEvent(event), ENVELOPES_ONLY);
 	tokenizer.write(decodeX12(input));
 	tokenizer.end();
 	return summarize(validator.finish(), validator.setCounts);
@@ -519,7 +522,7 @@ export function validateX12(input: string | Buffer | Uint8Array, options: Valida
 /** Feeds chunks to a tokenizer that hands each event straight to `onEvent` (no event arrays are kept). */
 async function feedChunks(source: ChunkSource, onEvent: (event: X12Event) => void): Promise<void> {
 	const decoder = new TextDecoder('utf-8');
-	const tokenizer = new X12Tokenizer(onEvent);
+	const tokenizer = new X12Tokenizer(onEvent, ENVELOPES_ONLY);
 	for await (const chunk of source) tokenizer.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
 	const rest = decoder.decode();
 	if (rest) tokenizer.write(rest);
