@@ -10,7 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 
+import { canonicalJson } from './canonicalJson';
 import type { JsonValue, StateStore } from './state/types';
+
+export { canonicalJson };
 
 const NS = (log: string) => `audit:${log}`;
 const ENTRY = (index: number) => `e:${String(index).padStart(12, '0')}`;
@@ -70,16 +73,6 @@ export interface VerifyResult {
 	entries: number;
 	lastHash: string;
 	problems: VerifyProblem[];
-}
-
-/** JSON with object keys sorted, so equal records always give the same digest. */
-export function canonicalJson(value: unknown): string {
-	if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	const entries = Object.entries(value as Record<string, unknown>)
-		.filter(([, v]) => v !== undefined)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
