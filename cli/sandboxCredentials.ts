@@ -26,6 +26,23 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		});
 	}
+	const at = sandbox.systems.autotask?.credentials;
+	if (at) {
+		credentials.push({
+			id: stableId('credential:autotaskPsaApi'),
+			name: 'Autotask PSA (sandbox)',
+			type: 'autotaskPsaApi',
+			data: {
+				userName: at.userName,
+				secret: at.secret,
+				integrationCode: at.integrationCode,
+				zoneUrl: '',
+				discoveryUrl: at.discoveryUrl,
+				impersonationResourceId: '',
+				requestsPerHour: 10000,
+			},
+		});
+	}
 	return credentials;
 }
 

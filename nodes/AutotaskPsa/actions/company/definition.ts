@@ -1,0 +1,3 @@
+import { entityDef } from '../entities';
+
+export const definition = entityDef('company');

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as request from './request.operation';
+
+export const operations = { request };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customApiCall'] } },
+		options: [
+			{
+				name: 'Request',
+				value: 'request',
+				description: 'Send any request to the Autotask REST API with this credential',
+				action: 'Make a custom API call',
+			},
+		],
+		default: 'request',
+	},
+	...request.description,
+];
