@@ -15,7 +15,9 @@ import type {
 
 import { autotaskApi, autotaskRequest } from './transport';
 import { entityFields } from './transport/metadata';
-import { deliveryKey, isDuplicate, verifyAutotaskSignature, WEBHOOK_ENTITIES } from './trigger/webhooks';
+import { stateStoreCredentialTest } from '../common/state';
+import { isFirstDelivery } from '../common/webhooks/dedupe';
+import { deliveryKey, verifyAutotaskSignature, WEBHOOK_ENTITIES } from './trigger/webhooks';
 import type { WebhookEntity } from './trigger/webhooks';
 
 interface WebhookState extends IDataObject {
@@ -57,7 +59,12 @@ export class AutotaskPsaTrigger implements INodeType {
 		defaults: { name: 'Autotask PSA Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'autotaskPsaApi', required: true }],
+		credentials: [
+			{ name: 'autotaskPsaApi', required: true },
+			// Optional: with it, duplicate deliveries are recognised across n8n processes, not only in this one.
+			// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
+			{ name: 'interopStateStore', required: false, testedBy: 'stateStoreCredentialTest' },
+		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -118,7 +125,7 @@ export class AutotaskPsaTrigger implements INodeType {
 						name: 'dedupe',
 						type: 'boolean',
 						default: true,
-						description: 'Whether a delivery with a Guid and SequenceNumber already seen in the last 10 minutes starts no run',
+						description: 'Whether a delivery repeating an event (same Guid and SequenceNumber) starts no run. Seen events are kept for four days, in the state store when one is selected, else in this process.',
 					},
 					{
 						displayName: 'Notification Email',
@@ -147,6 +154,7 @@ export class AutotaskPsaTrigger implements INodeType {
 	};
 
 	methods = {
+		credentialTest: { stateStoreCredentialTest },
 		loadOptions: {
 			/** The fields a webhook can watch: the FieldID picklist of `<Entity>WebhookFields`. */
 			async getWebhookFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -268,8 +276,7 @@ export class AutotaskPsaTrigger implements INodeType {
 		const payload = (this.getBodyData() ?? {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.dedupe !== false) {
-			const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
-			if (isDuplicate(scope, deliveryKey(payload, rawBody))) {
+			if (!(await isFirstDelivery(this, deliveryKey(payload, rawBody)))) {
 				res.status(200).json({ message: 'Duplicate delivery ignored' });
 				return { noWebhookResponse: true };
 			}

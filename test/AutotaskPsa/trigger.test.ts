@@ -3,14 +3,15 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { AutotaskPsaTrigger } from '../../nodes/AutotaskPsa/AutotaskPsaTrigger.node';
-import { clearDeliveryMemory, verifyAutotaskSignature } from '../../nodes/AutotaskPsa/trigger/webhooks';
+import { verifyAutotaskSignature } from '../../nodes/AutotaskPsa/trigger/webhooks';
+import { forgetRecentDeliveries } from '../../nodes/common/webhooks/dedupe';
 import { createExecuteContext, useNock } from '../helpers/fakeContext';
 import { API, ZONE, api, credentialType, credentials, resetCaches } from './helpers';
 
 useNock();
 beforeEach(() => {
 	resetCaches();
-	clearDeliveryMemory();
+	forgetRecentDeliveries();
 });
 
 const trigger = new AutotaskPsaTrigger();

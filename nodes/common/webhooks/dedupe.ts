@@ -32,9 +32,18 @@ export class RecentKeys {
 		while (this.seen.size > this.max) this.seen.delete(this.seen.keys().next().value as string);
 		return true;
 	}
+
+	clear(): void {
+		this.seen.clear();
+	}
 }
 
 const processWide = new RecentKeys();
+
+/** Forgets the deliveries remembered in memory (tests; a restart does the same). */
+export function forgetRecentDeliveries(): void {
+	processWide.clear();
+}
 
 /** Whether the state store (not memory) keeps the ids: the trigger has the state-store credential set. */
 function usesStateStore(ctx: IWebhookFunctions): boolean {
