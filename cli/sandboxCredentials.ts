@@ -43,6 +43,24 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		});
 	}
+	const intacct = sandbox.systems.intacct?.credentials;
+	if (intacct) {
+		credentials.push({
+			id: stableId('credential:sageIntacctApi'),
+			name: 'Sage Intacct (sandbox)',
+			type: 'sageIntacctApi',
+			data: {
+				endpointUrl: intacct.endpointUrl,
+				senderId: intacct.senderId,
+				senderPassword: intacct.senderPassword,
+				companyId: intacct.companyId,
+				entityId: intacct.entityId,
+				userId: intacct.userId,
+				userPassword: intacct.userPassword,
+				maxConcurrent: 2,
+			},
+		});
+	}
 	return credentials;
 }
 

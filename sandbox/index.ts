@@ -1,5 +1,6 @@
 import { AutotaskPlugin, type AutotaskOptions } from './autotask';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
+import { IntacctPlugin, type IntacctOptions } from './intacct';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
@@ -25,6 +26,7 @@ export interface SandboxOptions {
 	bodyLimitBytes?: number;
 	connectwise?: ConnectWiseOptions;
 	autotask?: AutotaskOptions;
+	intacct?: IntacctOptions;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface SandboxOptions {
 const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	connectwise: (o) => new ConnectWisePlugin(o.connectwise),
 	autotask: (o) => new AutotaskPlugin(o.autotask),
+	intacct: (o) => new IntacctPlugin(o.intacct),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -124,3 +127,5 @@ export { ConnectWisePlugin, createConnectWisePlugin } from './connectwise';
 export type { ConnectWiseOptions, ConnectWiseCredentials } from './connectwise';
 export { AutotaskPlugin, createAutotaskPlugin, signAutotaskPayload } from './autotask';
 export type { AutotaskOptions, AutotaskCredentials } from './autotask';
+export { IntacctPlugin, createIntacctPlugin } from './intacct';
+export type { IntacctOptions, IntacctCredentials } from './intacct';
