@@ -11,7 +11,14 @@ const BATCH = 10_000;
 /** Every 100th record differs in the second run: 1 %. */
 export const CHANGE_EVERY = 100;
 
-const CONFIG: DeltaConfig = { keyFields: ['sku'], compareMode: 'all', compareFields: [], keepValues: true, looseEmpty: false };
+const CONFIG: DeltaConfig = {
+	keyFields: ['sku'],
+	compareMode: 'all',
+	compareFields: [],
+	// DELTA_BENCH_KEEP_VALUES=0 measures the fingerprint-only mode (no old values for changed records).
+	keepValues: process.env.DELTA_BENCH_KEEP_VALUES !== '0',
+	looseEmpty: false,
+};
 
 /** Record `i` of the catalog: a key and 19 more fields of the kinds an item master has. */
 export function record(i: number, changed: boolean): Record<string, unknown> {
