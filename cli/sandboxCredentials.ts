@@ -61,6 +61,15 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		});
 	}
+	const shipHero = sandbox.systems.shiphero?.credentials;
+	if (shipHero) {
+		credentials.push({
+			id: stableId('credential:shipHeroApi'),
+			name: 'ShipHero (sandbox)',
+			type: 'shipHeroApi',
+			data: { refreshToken: shipHero.refreshToken, baseUrl: shipHero.baseUrl, customerAccountId: '' },
+		});
+	}
 	return credentials;
 }
 

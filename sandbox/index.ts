@@ -1,6 +1,7 @@
 import { AutotaskPlugin, type AutotaskOptions } from './autotask';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import { IntacctPlugin, type IntacctOptions } from './intacct';
+import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
@@ -27,6 +28,7 @@ export interface SandboxOptions {
 	connectwise?: ConnectWiseOptions;
 	autotask?: AutotaskOptions;
 	intacct?: IntacctOptions;
+	shiphero?: ShipHeroOptions;
 }
 
 /**
@@ -37,6 +39,7 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	connectwise: (o) => new ConnectWisePlugin(o.connectwise),
 	autotask: (o) => new AutotaskPlugin(o.autotask),
 	intacct: (o) => new IntacctPlugin(o.intacct),
+	shiphero: (o) => new ShipHeroPlugin(o.shiphero),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -129,3 +132,5 @@ export { AutotaskPlugin, createAutotaskPlugin, signAutotaskPayload } from './aut
 export type { AutotaskOptions, AutotaskCredentials } from './autotask';
 export { IntacctPlugin, createIntacctPlugin } from './intacct';
 export type { IntacctOptions, IntacctCredentials } from './intacct';
+export { ShipHeroPlugin, createShipHeroPlugin, signWebhook as signShipHeroWebhook } from './shiphero';
+export type { ShipHeroOptions, ShipHeroCredentials } from './shiphero';

@@ -1,0 +1,7 @@
+import { getAllOperation } from '../operations';
+import { shipmentList } from './definition';
+
+const operation = getAllOperation(shipmentList);
+
+export const description = operation.description;
+export const execute = operation.execute;
