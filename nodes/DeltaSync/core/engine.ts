@@ -78,6 +78,12 @@ const valuesNs = (scope: string) => `delta:${scope}:values`;
 const pendingKey = (key: string) => `p:${key}`;
 const bucketKey = (bucket: number) => `b:${bucket.toString(16).padStart(3, '0')}`;
 
+function keyPart(record: Record<string, unknown>, field: string, index: number): string {
+	const value = getPath(record, field);
+	if (value === undefined || value === null || value === '') throw new DeltaKeyError(`Item ${index} has no value in key field "${field}"`, index);
+	return typeof value === 'object' ? canonicalJson(value) : String(value);
+}
+
 /** FNV-1a: cheap, stable across processes and versions (unlike a JS engine's string hash). */
 export function bucketOf(key: string): number {
 	let h = 0x811c9dc5;
@@ -106,6 +112,8 @@ export class DeltaSync {
 	private readonly stagedPending: string[] = [];
 	/** Compared field names (sorted) per record shape, so most records cost no sorting or filtering. */
 	private readonly shapes = new Map<string, string[]>();
+	/** `"field":` per field name, the fixed part of every fingerprint. */
+	private readonly labels = new Map<string, string>();
 
 	constructor(
 		private readonly store: StateStore,
@@ -115,15 +123,10 @@ export class DeltaSync {
 
 	/** The record's key: one field's value, or a JSON array of several. Missing key → error naming the field. */
 	keyOf(record: Record<string, unknown>, index: number): string {
-		if (this.config.keyFields.length === 0) throw new DeltaKeyError('Key Fields is empty: name the field(s) that identify a record, e.g. sku', index);
-		const parts = this.config.keyFields.map((field) => {
-			const value = getPath(record, field);
-			if (value === undefined || value === null || value === '') {
-				throw new DeltaKeyError(`Item ${index} has no value in key field "${field}"`, index);
-			}
-			return typeof value === 'object' ? canonicalJson(value) : String(value);
-		});
-		return parts.length === 1 ? parts[0] : JSON.stringify(parts);
+		const { keyFields } = this.config;
+		if (keyFields.length === 0) throw new DeltaKeyError('Key Fields is empty: name the field(s) that identify a record, e.g. sku', index);
+		if (keyFields.length === 1) return keyPart(record, keyFields[0], index);
+		return JSON.stringify(keyFields.map((field) => keyPart(record, field, index)));
 	}
 
 	private fieldsOf(record: Record<string, unknown>): string[] {
@@ -168,7 +171,11 @@ export class DeltaSync {
 		for (const field of this.fieldsOf(record)) {
 			const value = this.valueOf(record, field);
 			if (value === undefined) continue;
-			text += `${JSON.stringify(field)}:${typeof value === 'object' && value !== null ? canonicalJson(value) : JSON.stringify(value)},`;
+			let label = this.labels.get(field);
+			if (label === undefined) this.labels.set(field, (label = `${JSON.stringify(field)}:`));
+			text += label;
+			text += typeof value === 'object' && value !== null ? canonicalJson(value) : typeof value === 'string' ? JSON.stringify(value) : String(value);
+			text += ',';
 		}
 		return digest('sha1', text, 'base64').slice(0, 16);
 	}
