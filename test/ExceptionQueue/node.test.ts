@@ -42,6 +42,7 @@ describe('Exception Queue node', () => {
 		]);
 		expect(added[0].json.payload).toEqual({ json: { poNumber: 'PO-100', total: '12.50' } });
 		expect(added[0].json.workflowName).toBe('Fake Workflow');
+		expect(added[0].json.queue).toBe('orders');
 
 		const listed = await run({ operation: 'getMany', status: 'open', filters: { errorClass: 'transient' }, returnAll: true });
 		expect(listed.map((i) => (i.json.payload as IDataObject).json)).toEqual([{ poNumber: 'PO-101', total: '99.00' }]);

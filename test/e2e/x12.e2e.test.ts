@@ -1,7 +1,7 @@
 /**
  * The X12 EDI node in a real n8n, through the shipped template workflows/x12-850-to-997.json: an 850
  * POSTed to the webhook is parsed and acknowledged, and the 997 comes back as the HTTP response. A
- * corrupted 850 gets a rejecting 997 and its raw text lands on Parse's Rejected output; a resend of an
+ * corrupted 850 gets a rejecting 997 and its raw text and file land in the Exception Queue; a resend of an
  * accepted interchange is rejected as a duplicate through the state store's control-number history.
  */
 import { readFileSync } from 'node:fs';
@@ -112,7 +112,7 @@ describe('X12 EDI in a real n8n: the 850 → 997 template', () => {
 		expect(runData['Accepted Sets'][0].data?.main?.[0]).toHaveLength(1);
 	});
 
-	it('answers a corrupted 850 with a rejecting 997 and puts the raw set on the Rejected output', async () => {
+	it('answers a corrupted 850 with a rejecting 997 and keeps the raw set in the Exception Queue', async () => {
 		const before = await executionIds();
 
 		const response = await n8n().callWebhook<string>(PATH, post(CORRUPTED));
@@ -137,7 +137,16 @@ describe('X12 EDI in a real n8n: the 850 → 997 template', () => {
 		expect(String(rejected[0].json.reason)).toMatch(/SE01/);
 		// The original file travels with the rejected item.
 		expect(rejected[0].binary?.data).toBeDefined();
-		expect(runData['Rejected Sets'][0].data?.main?.[0]).toHaveLength(1);
+		// ...into the Exception Queue, with the raw set, the reason and the file kept for replay.
+		const queued = runData['Rejected Sets'][0].data?.main?.[0] ?? [];
+		expect(queued).toHaveLength(1);
+		expect(queued[0].json).toMatchObject({ queue: 'x12-inbound', status: 'open', attempts: 1, errorClass: 'validation', system: 'x12', entity: '850' });
+		// Keyed sender:ISA13:set:ST02.
+		const st02 = raw.slice('ST*850*'.length).split(/[*~]/)[0];
+		expect(queued[0].json.key).toBe(`4405197800:${elementValue(find(parseX12(CORRUPTED).interchanges[0].segments, 'ISA')[0], 13)}:850:${st02}`);
+		const payload = queued[0].json.payload as { json: { raw: string }; binary: { data: { mimeType?: string } } };
+		expect(payload.json.raw).toBe(raw);
+		expect(payload.binary.data).toBeDefined();
 	});
 
 	it('rejects a resend of an accepted interchange as a duplicate (TA1 025) and passes no set on', async () => {

@@ -11,8 +11,11 @@ export async function queueFor(ctx: IExecuteFunctions, itemIndex: number): Promi
 /** An exception as an output item: the queue fields flat, the payload under `payload`. */
 export function toJson(item: ExceptionItem): IDataObject {
 	const { meta, payload, ...rest } = item;
-	return { ...rest, ...meta, payload } as unknown as IDataObject;
+	return { ...rest, queue: queueName(item), ...meta, payload } as unknown as IDataObject;
 }
+
+/** The queue's name as the user gave it (the store keeps exception queues under a prefix). */
+export const queueName = (item: ExceptionItem) => item.queue.replace(/^exceptions:/, '');
 
 const LABELS: Record<string, string> = {
 	auth: 'Authentication',

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ExceptionItem } from '../../common/exceptionQueue';
-import { filterFields, queueFor, type FilterValues } from './common';
+import { filterFields, queueFor, queueName, type FilterValues } from './common';
 import { toFilter } from './getMany.operation';
 
 const show = { show: { operation: ['replay'] } };
@@ -68,7 +68,7 @@ function toItem(exception: ExceptionItem, infoField: string): INodeExecutionData
 	const json: IDataObject =
 		stored.json && typeof stored.json === 'object' && !Array.isArray(stored.json) ? { ...(stored.json as IDataObject) } : { value: stored.json as IDataObject[keyof IDataObject] };
 	if (infoField) {
-		json[infoField] = { queue: exception.queue.replace(/^exceptions:/, ''), id: exception.id, key: exception.key ?? null, attempts: exception.attempts, replays: exception.meta.replays };
+		json[infoField] = { queue: queueName(exception), id: exception.id, key: exception.key ?? null, attempts: exception.attempts, replays: exception.meta.replays };
 	}
 	return { json, ...(stored.binary ? { binary: stored.binary } : {}) };
 }
