@@ -70,6 +70,22 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			data: { refreshToken: shipHero.refreshToken, baseUrl: shipHero.baseUrl, customerAccountId: '' },
 		});
 	}
+	const stripe = sandbox.systems.stripe?.credentials;
+	if (stripe) {
+		credentials.push({
+			id: stableId('credential:stripeBillingApi'),
+			name: 'Stripe Billing (sandbox)',
+			type: 'stripeBillingApi',
+			data: {
+				secretKey: stripe.secretKey,
+				apiVersion: stripe.apiVersion,
+				baseUrl: stripe.baseUrl,
+				stripeAccount: '',
+				maxConcurrent: 10,
+				requestsPerSecond: 20,
+			},
+		});
+	}
 	return credentials;
 }
 

@@ -2,6 +2,7 @@ import { AutotaskPlugin, type AutotaskOptions } from './autotask';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import { IntacctPlugin, type IntacctOptions } from './intacct';
 import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
+import { StripePlugin, type StripeOptions } from './stripe';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
@@ -29,6 +30,7 @@ export interface SandboxOptions {
 	autotask?: AutotaskOptions;
 	intacct?: IntacctOptions;
 	shiphero?: ShipHeroOptions;
+	stripe?: StripeOptions;
 }
 
 /**
@@ -40,6 +42,7 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	autotask: (o) => new AutotaskPlugin(o.autotask),
 	intacct: (o) => new IntacctPlugin(o.intacct),
 	shiphero: (o) => new ShipHeroPlugin(o.shiphero),
+	stripe: (o) => new StripePlugin(o.stripe),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -134,3 +137,5 @@ export { IntacctPlugin, createIntacctPlugin } from './intacct';
 export type { IntacctOptions, IntacctCredentials } from './intacct';
 export { ShipHeroPlugin, createShipHeroPlugin, signWebhook as signShipHeroWebhook } from './shiphero';
 export type { ShipHeroOptions, ShipHeroCredentials } from './shiphero';
+export { StripePlugin, createStripePlugin, signStripePayload } from './stripe';
+export type { StripeOptions, StripeCredentials } from './stripe';
