@@ -1,10 +1,12 @@
 /** `npm run bench`: runs every benchmark and prints one table each. Benchmarks are never part of `npm test`. */
 import { benchConnectWisePaging } from './connectwisePaging';
 import { benchDeltaSync } from './deltaSync';
+import { benchNetSuiteSuiteQl } from './netsuiteSuiteql';
 import { benchX12 } from './x12';
 
 const BENCHMARKS: Array<[string, (log: (line: string) => void) => Promise<string>]> = [
 	['connectwise-paging', benchConnectWisePaging],
+	['netsuite-suiteql', benchNetSuiteSuiteQl],
 	['x12', benchX12],
 	['delta-sync', benchDeltaSync],
 ];

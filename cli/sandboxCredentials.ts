@@ -86,6 +86,31 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		});
 	}
+	const ns = sandbox.systems.netsuite?.credentials;
+	if (ns) {
+		const common = { accountId: ns.accountId, baseUrl: ns.baseUrl, restletBaseUrl: '', maxConcurrent: 5 };
+		credentials.push(
+			{
+				id: stableId('credential:netSuiteTbaApi'),
+				name: 'NetSuite TBA (sandbox)',
+				type: 'netSuiteTbaApi',
+				data: { ...common, consumerKey: ns.consumerKey, consumerSecret: ns.consumerSecret, tokenId: ns.tokenId, tokenSecret: ns.tokenSecret },
+			},
+			{
+				id: stableId('credential:netSuiteM2mApi'),
+				name: 'NetSuite M2M (sandbox)',
+				type: 'netSuiteM2mApi',
+				data: {
+					...common,
+					clientId: ns.clientId,
+					certificateId: ns.certificateId,
+					privateKey: ns.privateKey,
+					algorithm: ns.algorithm,
+					scopes: ['rest_webservices', 'restlets'],
+				},
+			},
+		);
+	}
 	return credentials;
 }
 

@@ -3,6 +3,7 @@ import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import { IntacctPlugin, type IntacctOptions } from './intacct';
 import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
 import { StripePlugin, type StripeOptions } from './stripe';
+import { NetSuitePlugin, type NetSuiteOptions } from './netsuite';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
@@ -31,6 +32,7 @@ export interface SandboxOptions {
 	intacct?: IntacctOptions;
 	shiphero?: ShipHeroOptions;
 	stripe?: StripeOptions;
+	netsuite?: NetSuiteOptions;
 }
 
 /**
@@ -43,6 +45,7 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	intacct: (o) => new IntacctPlugin(o.intacct),
 	shiphero: (o) => new ShipHeroPlugin(o.shiphero),
 	stripe: (o) => new StripePlugin(o.stripe),
+	netsuite: (o) => new NetSuitePlugin(o.netsuite),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -139,3 +142,5 @@ export { ShipHeroPlugin, createShipHeroPlugin, signWebhook as signShipHeroWebhoo
 export type { ShipHeroOptions, ShipHeroCredentials } from './shiphero';
 export { StripePlugin, createStripePlugin, signStripePayload } from './stripe';
 export type { StripeOptions, StripeCredentials } from './stripe';
+export { NetSuitePlugin, createNetSuitePlugin } from './netsuite';
+export type { NetSuiteOptions, NetSuiteCredentials } from './netsuite';
