@@ -1,4 +1,5 @@
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
+import { HaloPsaPlugin, type HaloPsaOptions } from './halopsa';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
@@ -23,6 +24,7 @@ export interface SandboxOptions {
 	/** Largest request body accepted, in bytes (default 1 MiB); larger ones get the vendor's 413. */
 	bodyLimitBytes?: number;
 	connectwise?: ConnectWiseOptions;
+	halopsa?: HaloPsaOptions;
 }
 
 /**
@@ -31,6 +33,7 @@ export interface SandboxOptions {
  */
 const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	connectwise: (o) => new ConnectWisePlugin(o.connectwise),
+	halopsa: (o) => new HaloPsaPlugin(o.halopsa),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -119,3 +122,5 @@ export type * from './core/types';
 export type { FaultsSnapshot } from './core/faults';
 export { ConnectWisePlugin, createConnectWisePlugin } from './connectwise';
 export type { ConnectWiseOptions, ConnectWiseCredentials } from './connectwise';
+export { HaloPsaPlugin, createHaloPsaPlugin } from './halopsa';
+export type { HaloPsaOptions, HaloPsaCredentials } from './halopsa';
