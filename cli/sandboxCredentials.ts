@@ -111,6 +111,25 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		);
 	}
+	const halo = sandbox.systems.halopsa?.credentials;
+	if (halo) {
+		credentials.push({
+			id: stableId('credential:haloPsaOAuth2Api'),
+			name: 'HaloPSA (sandbox)',
+			type: 'haloPsaOAuth2Api',
+			data: {
+				grantType: 'clientCredentials',
+				authServerUrl: halo.authServerUrl,
+				resourceServerUrl: halo.resourceServerUrl,
+				tenant: halo.tenant,
+				clientId: halo.clientId,
+				clientSecret: halo.clientSecret,
+				scope: halo.scope,
+				authentication: 'body',
+				maxConcurrent: 4,
+			},
+		});
+	}
 	return credentials;
 }
 

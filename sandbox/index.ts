@@ -4,6 +4,7 @@ import { IntacctPlugin, type IntacctOptions } from './intacct';
 import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
 import { StripePlugin, type StripeOptions } from './stripe';
 import { NetSuitePlugin, type NetSuiteOptions } from './netsuite';
+import { HaloPsaPlugin, type HaloPsaOptions } from './halopsa';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
@@ -33,6 +34,7 @@ export interface SandboxOptions {
 	shiphero?: ShipHeroOptions;
 	stripe?: StripeOptions;
 	netsuite?: NetSuiteOptions;
+	halopsa?: HaloPsaOptions;
 }
 
 /**
@@ -46,6 +48,7 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	shiphero: (o) => new ShipHeroPlugin(o.shiphero),
 	stripe: (o) => new StripePlugin(o.stripe),
 	netsuite: (o) => new NetSuitePlugin(o.netsuite),
+	halopsa: (o) => new HaloPsaPlugin(o.halopsa),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -144,3 +147,5 @@ export { StripePlugin, createStripePlugin, signStripePayload } from './stripe';
 export type { StripeOptions, StripeCredentials } from './stripe';
 export { NetSuitePlugin, createNetSuitePlugin } from './netsuite';
 export type { NetSuiteOptions, NetSuiteCredentials } from './netsuite';
+export { HaloPsaPlugin, createHaloPsaPlugin } from './halopsa';
+export type { HaloPsaOptions, HaloPsaCredentials } from './halopsa';

@@ -103,17 +103,22 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 			});
 		}
 
-		const { statusCode } = response;
-		if (statusCode < 400 || options.acceptStatus?.includes(statusCode)) return response;
-
-		if (statusCode === 401 && options.renewOn401 && !reauthenticated) {
+		if (response.statusCode === 401 && options.renewOn401 && !reauthenticated) {
 			reauthenticated = true;
 			// n8n renews expiring credentials (OAuth2 tokens, preAuthentication sessions) only when a
 			// request throws a 401, which ignoreHttpStatusErrors prevents: resend once and let it. Only
-			// a success comes back this way; anything else keeps the original 401 for the error.
-			const renewed = await send(false).catch(() => undefined);
-			if (renewed) return renewed;
+			// a success comes back this way; a failure loses its body inside n8n's error.
+			const renewed = await send(false).catch((error: unknown) => ({ failed: httpStatusOf(error) }));
+			if (!('failed' in renewed)) return renewed;
+			// Renewed, but refused for another reason (e.g. a 400 on the body): the service did not apply
+			// a 4xx, so one more send with the new credential reads the real answer instead of reporting
+			// the stale 401. A 5xx is read again only when resending is safe.
+			const status = renewed.failed;
+			if (status !== undefined && status !== 401 && (status < 500 || retryNetwork)) response = await send(true);
 		}
+
+		const { statusCode } = response;
+		if (statusCode < 400 || options.acceptStatus?.includes(statusCode)) return response;
 
 		if (shouldRetryStatus(statusCode, policy, retryNetwork) && !last) {
 			const delay = retryDelayMs(attempt, statusCode, response.headers, policy);
@@ -128,6 +133,14 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 			secrets: await credentialSecrets(ctx, options.credentialType),
 		});
 	}
+}
+
+/** The HTTP status of an error thrown by n8n's request helpers (axios error or NodeApiError). */
+function httpStatusOf(error: unknown): number | undefined {
+	if (!error || typeof error !== 'object') return undefined;
+	const e = error as { httpCode?: unknown; statusCode?: unknown; response?: { status?: unknown } };
+	const status = Number(e.response?.status ?? e.statusCode ?? e.httpCode);
+	return Number.isInteger(status) && status >= 100 && status < 600 ? status : undefined;
 }
 
 function isPlainObject(value: unknown): value is IDataObject {

@@ -1,0 +1,7 @@
+import { contract } from '../definitions';
+import { createOperation } from '../operations';
+
+const operation = createOperation(contract);
+
+export const description = operation.description;
+export const execute = operation.execute;

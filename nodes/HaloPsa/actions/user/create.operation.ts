@@ -1,0 +1,7 @@
+import { user } from '../definitions';
+import { createOperation } from '../operations';
+
+const operation = createOperation(user);
+
+export const description = operation.description;
+export const execute = operation.execute;

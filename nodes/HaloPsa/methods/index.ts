@@ -1,0 +1,3 @@
+import { searchRecords } from './listSearch';
+
+export const listSearch = { searchRecords };
