@@ -1,6 +1,8 @@
+import { ChargebeePlugin, type ChargebeeOptions } from './chargebee';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
+import { ExtensivPlugin, type ExtensivOptions } from './extensiv';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
 
 export interface SandboxOptions {
@@ -23,6 +25,8 @@ export interface SandboxOptions {
 	/** Largest request body accepted, in bytes (default 1 MiB); larger ones get the vendor's 413. */
 	bodyLimitBytes?: number;
 	connectwise?: ConnectWiseOptions;
+	extensiv?: ExtensivOptions;
+	chargebee?: ChargebeeOptions;
 }
 
 /**
@@ -31,6 +35,8 @@ export interface SandboxOptions {
  */
 const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	connectwise: (o) => new ConnectWisePlugin(o.connectwise),
+	extensiv: (o) => new ExtensivPlugin(o.extensiv),
+	chargebee: (o) => new ChargebeePlugin(o.chargebee),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -119,3 +125,7 @@ export type * from './core/types';
 export type { FaultsSnapshot } from './core/faults';
 export { ConnectWisePlugin, createConnectWisePlugin } from './connectwise';
 export type { ConnectWiseOptions, ConnectWiseCredentials } from './connectwise';
+export { ExtensivPlugin, createExtensivPlugin } from './extensiv';
+export type { ExtensivOptions, ExtensivCredentials } from './extensiv';
+export { ChargebeePlugin, createChargebeePlugin } from './chargebee';
+export type { ChargebeeOptions, ChargebeeCredentials } from './chargebee';

@@ -296,7 +296,8 @@ async function preAuthentication(
 	const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 	if (expirable?.name === undefined || typeof type.preAuthentication !== 'function') return undefined;
 	if (credentials[expirable.name] !== '' && !expired) return undefined;
-	const output = await type.preAuthentication.call({ helpers } as never, credentials);
+	// n8n calls it with `this` = `{ helpers }` (credentials-helper.ts preAuthentication).
+	const output = await type.preAuthentication.call(helpers as never, credentials);
 	if (output[expirable.name] === undefined) return undefined;
 	// n8n saves the refreshed field to the credential, so later executions reuse it.
 	Object.assign(shared.store[typeName], output);

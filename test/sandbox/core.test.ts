@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { startSandbox } from '../../sandbox';
+import { SANDBOX_SYSTEMS, startSandbox } from '../../sandbox';
 import { FaultController } from '../../sandbox/core/faults';
 import { Prng, mulberry32 } from '../../sandbox/core/prng';
 import { RateLimiter } from '../../sandbox/core/rateLimiter';
@@ -80,7 +80,7 @@ describe('server lifecycle', () => {
 		expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		const res = await fetch(`${sandbox.url}/nosuchsystem/x`);
 		expect(res.status).toBe(404);
-		expect(await res.json()).toMatchObject({ systems: ['connectwise'] });
+		expect(await res.json()).toMatchObject({ systems: SANDBOX_SYSTEMS });
 		// Hold a keep-alive connection open; close() must not wait for it.
 		await new Promise<void>((resolve, reject) => {
 			const req = request(`${sandbox.url}/__sandbox/health`, { agent: new Agent({ keepAlive: true }) }, (r) => {
