@@ -130,6 +130,32 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		});
 	}
+	const extensiv = sandbox.systems.extensiv?.credentials;
+	if (extensiv) {
+		credentials.push({
+			id: stableId('credential:extensivApi'),
+			name: 'Extensiv 3PL Warehouse Manager (sandbox)',
+			type: 'extensivApi',
+			data: {
+				baseUrl: extensiv.baseUrl,
+				clientId: extensiv.clientId,
+				clientSecret: extensiv.clientSecret,
+				userBy: 'id',
+				userLogin: extensiv.userLoginId,
+				tpl: '',
+				accessToken: '',
+			},
+		});
+	}
+	const chargebee = sandbox.systems.chargebee?.credentials;
+	if (chargebee) {
+		credentials.push({
+			id: stableId('credential:chargebeeBillingApi'),
+			name: 'Chargebee Billing (sandbox)',
+			type: 'chargebeeBillingApi',
+			data: { site: chargebee.site, apiKey: chargebee.apiKey, baseUrl: chargebee.baseUrl },
+		});
+	}
 	return credentials;
 }
 

@@ -1,4 +1,5 @@
 import { AutotaskPlugin, type AutotaskOptions } from './autotask';
+import { ChargebeePlugin, type ChargebeeOptions } from './chargebee';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import { IntacctPlugin, type IntacctOptions } from './intacct';
 import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
@@ -7,6 +8,7 @@ import { NetSuitePlugin, type NetSuiteOptions } from './netsuite';
 import { HaloPsaPlugin, type HaloPsaOptions } from './halopsa';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
+import { ExtensivPlugin, type ExtensivOptions } from './extensiv';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
 
 export interface SandboxOptions {
@@ -35,6 +37,8 @@ export interface SandboxOptions {
 	stripe?: StripeOptions;
 	netsuite?: NetSuiteOptions;
 	halopsa?: HaloPsaOptions;
+	extensiv?: ExtensivOptions;
+	chargebee?: ChargebeeOptions;
 }
 
 /**
@@ -49,6 +53,8 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	stripe: (o) => new StripePlugin(o.stripe),
 	netsuite: (o) => new NetSuitePlugin(o.netsuite),
 	halopsa: (o) => new HaloPsaPlugin(o.halopsa),
+	extensiv: (o) => new ExtensivPlugin(o.extensiv),
+	chargebee: (o) => new ChargebeePlugin(o.chargebee),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -149,3 +155,7 @@ export { NetSuitePlugin, createNetSuitePlugin } from './netsuite';
 export type { NetSuiteOptions, NetSuiteCredentials } from './netsuite';
 export { HaloPsaPlugin, createHaloPsaPlugin } from './halopsa';
 export type { HaloPsaOptions, HaloPsaCredentials } from './halopsa';
+export { ExtensivPlugin, createExtensivPlugin } from './extensiv';
+export type { ExtensivOptions, ExtensivCredentials } from './extensiv';
+export { ChargebeePlugin, createChargebeePlugin } from './chargebee';
+export type { ChargebeeOptions, ChargebeeCredentials } from './chargebee';
