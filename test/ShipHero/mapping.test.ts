@@ -117,6 +117,6 @@ describe('ShipHero ↔ canonical', () => {
 			expect(typeof mapping?.toCanonical).toBe('function');
 			expect(typeof mapping?.fromCanonical).toBe('function');
 		}
-		expect(shipHeroMappings.SalesOrder?.fromCanonical(fromShipHeroOrder(order))).toMatchObject({ partner_order_id: 'HS-50000' });
+		expect(shipHeroMappings.SalesOrder?.fromCanonical!(fromShipHeroOrder(order))).toMatchObject({ partner_order_id: 'HS-50000' });
 	});
 });

@@ -67,4 +67,31 @@ describe('sendRequest: a request refused for another reason after the credential
 		expect(errorClassOf(error)).toBe('auth');
 		expect(writes).toBe(1);
 	});
+
+	it('keeps the auth error when the renewal itself is refused with a 400 (an OAuth invalid_grant)', async () => {
+		class RefusedRenewal extends SessionApi {
+			async preAuthentication(this: { helpers: { httpRequest(o: object): Promise<unknown> } }) {
+				issued++;
+				// The token endpoint refuses: RFC 6749 answers invalid_grant with a 400.
+				await this.helpers.httpRequest({ method: 'POST', url: `${BASE}/token`, body: {}, json: true });
+				return { session: 'never' };
+			}
+		}
+		// First send, the send that renews, and the extra read after the renewal's 400.
+		const stale = nock(BASE).post('/things').times(3).matchHeader('authorization', 'Session stale').reply(401, { message: 'expired' });
+		nock(BASE).post('/token').reply(400, { error: 'invalid_grant' });
+		const ctx = createExecuteContext({ credentials: { sessionApi: { session: 'stale' } }, credentialTypes: [new RefusedRenewal()] });
+
+		const error = await sendRequest(ctx, {
+			credentialType: 'sessionApi',
+			request: { method: 'POST', url: `${BASE}/things`, body: { a: 1 }, json: true },
+			errorMapper: testMapper,
+			retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 },
+			renewOn401: true,
+		}).catch((e: unknown) => e);
+
+		expect(errorClassOf(error)).toBe('auth');
+		expect(issued).toBe(1);
+		expect(stale.isDone()).toBe(true);
+	});
 });

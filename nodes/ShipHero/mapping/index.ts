@@ -1,6 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { CanonicalType, InventoryLevel, Item, PurchaseOrder, SalesOrder, Shipment } from '../../common/canonical';
+import type { InventoryLevel, Item, PurchaseOrder, SalesOrder, Shipment, SystemMappings } from '../../common/canonical';
 import { fromShipHeroWarehouseProduct, toShipHeroInventory } from './inventory';
 import { fromShipHeroProduct, toShipHeroProduct } from './item';
 import { fromShipHeroPurchaseOrder, toShipHeroPurchaseOrder } from './purchaseOrder';
@@ -14,16 +12,8 @@ export { fromShipHeroOrder, toShipHeroOrder } from './salesOrder';
 export { fromShipHeroShipment, toShipHeroShipment } from './shipment';
 export { fromShipHeroPurchaseOrder, toShipHeroPurchaseOrder } from './purchaseOrder';
 
-export interface ShipHeroMapping {
-	/** The node resource the records come from. */
-	resource: string;
-	toCanonical(record: IDataObject): object;
-	/** The mutation input (`data:`) that writes the canonical record. */
-	fromCanonical(canonical: object): IDataObject;
-}
-
 /** Every canonical type ShipHero maps, both ways (read by the Record Mapper). */
-export const shipHeroMappings: Partial<Record<CanonicalType, ShipHeroMapping>> = {
+export const shipHeroMappings: SystemMappings = {
 	Item: { resource: 'product', toCanonical: fromShipHeroProduct, fromCanonical: (c) => toShipHeroProduct(c as Item) },
 	InventoryLevel: { resource: 'inventory', toCanonical: fromShipHeroWarehouseProduct, fromCanonical: (c) => toShipHeroInventory(c as InventoryLevel) },
 	SalesOrder: { resource: 'order', toCanonical: fromShipHeroOrder, fromCanonical: (c) => toShipHeroOrder(c as SalesOrder) },

@@ -110,11 +110,17 @@ export async function sendRequest<T = unknown>(ctx: RequestContext, options: Sen
 			// a success comes back this way; a failure loses its body inside n8n's error.
 			const renewed = await send(false).catch((error: unknown) => ({ failed: httpStatusOf(error) }));
 			if (!('failed' in renewed)) return renewed;
-			// Renewed, but refused for another reason (e.g. a 400 on the body): the service did not apply
-			// a 4xx, so one more send with the new credential reads the real answer instead of reporting
-			// the stale 401. A 5xx is read again only when resending is safe.
+			// n8n's error no longer says whether the renewal or the renewed request failed. A 4xx other than
+			// 401/403 may be the request refused for another reason (e.g. a 400 on the body, not applied), so
+			// one more send reads the real answer instead of the stale 401; if the renewal was what failed,
+			// that send gets the 401 again and the auth error stands. A 5xx is read again only when resending
+			// is safe.
 			const status = renewed.failed;
-			if (status !== undefined && status !== 401 && (status < 500 || retryNetwork)) response = await send(true);
+			if (status !== undefined && status !== 401 && status !== 403 && (status < 500 || retryNetwork)) {
+				const stale = response;
+				// A network failure of this extra read keeps the answer we have.
+				response = await send(true).catch(() => stale);
+			}
 		}
 
 		const { statusCode } = response;
