@@ -1,3 +1,4 @@
+import { BusinessCentralPlugin, type BusinessCentralOptions } from './businesscentral';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
@@ -23,6 +24,7 @@ export interface SandboxOptions {
 	/** Largest request body accepted, in bytes (default 1 MiB); larger ones get the vendor's 413. */
 	bodyLimitBytes?: number;
 	connectwise?: ConnectWiseOptions;
+	businesscentral?: BusinessCentralOptions;
 }
 
 /**
@@ -31,6 +33,7 @@ export interface SandboxOptions {
  */
 const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	connectwise: (o) => new ConnectWisePlugin(o.connectwise),
+	businesscentral: (o) => new BusinessCentralPlugin(o.businesscentral),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -119,3 +122,5 @@ export type * from './core/types';
 export type { FaultsSnapshot } from './core/faults';
 export { ConnectWisePlugin, createConnectWisePlugin } from './connectwise';
 export type { ConnectWiseOptions, ConnectWiseCredentials } from './connectwise';
+export { BusinessCentralPlugin, createBusinessCentralPlugin } from './businesscentral';
+export type { BusinessCentralOptions, BusinessCentralCredentials } from './businesscentral';

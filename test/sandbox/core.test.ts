@@ -76,7 +76,7 @@ describe('FaultController', () => {
 
 describe('server lifecycle', () => {
 	it('listens on a free port, routes unknown prefixes to a JSON 404 and closes with keep-alive sockets open', async () => {
-		const sandbox = await startSandbox({ connectwise: { tickets: 10 } });
+		const sandbox = await startSandbox({ systems: ['connectwise'], connectwise: { tickets: 10 } });
 		expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		const res = await fetch(`${sandbox.url}/nosuchsystem/x`);
 		expect(res.status).toBe(404);
