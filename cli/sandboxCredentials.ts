@@ -156,6 +156,25 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			data: { site: chargebee.site, apiKey: chargebee.apiKey, baseUrl: chargebee.baseUrl },
 		});
 	}
+	const bc = sandbox.systems.businesscentral?.credentials;
+	if (bc) {
+		credentials.push({
+			id: stableId('credential:businessCentralOAuth2Api'),
+			name: 'Business Central (sandbox)',
+			type: 'businessCentralOAuth2Api',
+			data: {
+				grantType: 'clientCredentials',
+				tenantId: bc.tenantId,
+				environment: bc.environment,
+				clientId: bc.clientId,
+				clientSecret: bc.clientSecret,
+				loginUrl: bc.loginUrl,
+				apiUrl: bc.apiUrl,
+				scope: bc.scope,
+				authentication: 'body',
+			},
+		});
+	}
 	return credentials;
 }
 

@@ -1,5 +1,6 @@
 import { AutotaskPlugin, type AutotaskOptions } from './autotask';
 import { ChargebeePlugin, type ChargebeeOptions } from './chargebee';
+import { BusinessCentralPlugin, type BusinessCentralOptions } from './businesscentral';
 import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
 import { IntacctPlugin, type IntacctOptions } from './intacct';
 import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
@@ -39,6 +40,7 @@ export interface SandboxOptions {
 	halopsa?: HaloPsaOptions;
 	extensiv?: ExtensivOptions;
 	chargebee?: ChargebeeOptions;
+	businesscentral?: BusinessCentralOptions;
 }
 
 /**
@@ -55,6 +57,7 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	halopsa: (o) => new HaloPsaPlugin(o.halopsa),
 	extensiv: (o) => new ExtensivPlugin(o.extensiv),
 	chargebee: (o) => new ChargebeePlugin(o.chargebee),
+	businesscentral: (o) => new BusinessCentralPlugin(o.businesscentral),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -159,3 +162,5 @@ export { ExtensivPlugin, createExtensivPlugin } from './extensiv';
 export type { ExtensivOptions, ExtensivCredentials } from './extensiv';
 export { ChargebeePlugin, createChargebeePlugin } from './chargebee';
 export type { ChargebeeOptions, ChargebeeCredentials } from './chargebee';
+export { BusinessCentralPlugin, createBusinessCentralPlugin } from './businesscentral';
+export type { BusinessCentralOptions, BusinessCentralCredentials } from './businesscentral';

@@ -1,5 +1,6 @@
 import type { CanonicalType, SystemMappings } from '../../nodes/common/canonical';
 import { autotaskMappings } from '../../nodes/AutotaskPsa/mapping';
+import { businessCentralMappings } from '../../nodes/BusinessCentral/mapping';
 import { chargebeeBillingMappings } from '../../nodes/ChargebeeBilling/mapping';
 import { connectWisePsaMappings } from '../../nodes/ConnectWisePsa/mapping';
 import { extensivMappings } from '../../nodes/Extensiv/mapping';
@@ -16,6 +17,7 @@ const SYSTEMS: Record<string, SystemMappings> = {
 	halopsa: haloPsaMappings,
 	netsuite: netSuiteMappings,
 	intacct: sageIntacctMappings,
+	businesscentral: businessCentralMappings,
 	shiphero: shipHeroMappings,
 	extensiv: extensivMappings,
 	chargebee: chargebeeBillingMappings,
@@ -48,6 +50,7 @@ describe('canonical mappings of every system', () => {
 		const erp: CanonicalType[] = ['Customer', 'Supplier', 'Item', 'InventoryLevel', 'SalesOrder', 'PurchaseOrder', 'Shipment', 'Invoice', 'CreditMemo', 'Payment'];
 		expect(covers(netSuiteMappings, erp)).toEqual([]);
 		expect(covers(sageIntacctMappings, erp)).toEqual([]);
+		expect(covers(businessCentralMappings, erp)).toEqual([]);
 	});
 
 	it('WMS and billing systems map their types', () => {

@@ -82,7 +82,9 @@ describe('server lifecycle', () => {
 		expect(res.status).toBe(404);
 		// The systems this server runs are listed (only ConnectWise here); every registered one can be started.
 		expect(await res.json()).toMatchObject({ systems: ['connectwise'] });
-		expect(SANDBOX_SYSTEMS).toEqual(expect.arrayContaining(['connectwise', 'autotask', 'halopsa', 'netsuite', 'intacct', 'shiphero', 'extensiv', 'chargebee', 'stripe']));
+		expect(SANDBOX_SYSTEMS).toEqual(
+			expect.arrayContaining(['connectwise', 'autotask', 'halopsa', 'netsuite', 'intacct', 'businesscentral', 'shiphero', 'extensiv', 'chargebee', 'stripe']),
+		);
 		// Hold a keep-alive connection open; close() must not wait for it.
 		await new Promise<void>((resolve, reject) => {
 			const req = request(`${sandbox.url}/__sandbox/health`, { agent: new Agent({ keepAlive: true }) }, (r) => {

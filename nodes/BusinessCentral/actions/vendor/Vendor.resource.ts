@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+export const operations = { create, delete: del, get, getAll, update, upsert };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['vendor'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a vendor', action: 'Create a vendor' },
+			{ name: 'Create or Update', value: 'upsert', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update a vendor' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a vendor', action: 'Delete a vendor' },
+			{ name: 'Get', value: 'get', description: 'Get a vendor by ID', action: 'Get a vendor' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get many vendors', action: 'Get many vendors' },
+			{ name: 'Update', value: 'update', description: 'Update fields of a vendor', action: 'Update a vendor' },
+		],
+		default: 'get',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...upsert.description,
+];

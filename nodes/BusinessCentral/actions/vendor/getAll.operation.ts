@@ -1,0 +1,7 @@
+import { getAllOperation } from '../operations';
+import { vendor } from '../definitions';
+
+const operation = getAllOperation(vendor);
+
+export const description = operation.description;
+export const execute = operation.execute;
