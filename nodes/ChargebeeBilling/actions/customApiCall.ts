@@ -1,40 +1,15 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { nameValueList, nameValuePairs } from '../../common/descriptions';
 import { chargebeeList, chargebeeRequest } from '../transport';
 import type { OperationModule } from './shared';
 import { operationSelector, parseJson, stamp } from './shared';
-
-const pairs = (ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject =>
-	Object.fromEntries(
-		((ctx.getNodeParameter(name, itemIndex, {}) as { parameters?: Array<{ name: string; value: string }> }).parameters ?? [])
-			.filter((p) => p.name)
-			.map((p) => [p.name, p.value]),
-	) as IDataObject;
-
-const parameterList = (name: string, displayName: string, placeholder: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: `Add ${displayName.replace(/s$/, '')}`,
-	options: [
-		{
-			name: 'parameters',
-			displayName: 'Parameter',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-});
 
 const request: OperationModule = {
 	description: stamp('customApiCall', 'request', [
 		{ displayName: 'Method', name: 'method', type: 'options', default: 'GET', options: [{ name: 'GET', value: 'GET' }, { name: 'POST', value: 'POST' }] },
 		{ displayName: 'Path', name: 'path', type: 'string', default: '', required: true, placeholder: 'e.g. /quotes', description: 'Path under /api/v2 of your site; the credential’s API key is used' },
-		parameterList('query', 'Query Parameters', 'e.g. status[is]'),
+		nameValueList('query', 'Query Parameters', 'e.g. status[is]'),
 		{
 			displayName: 'Body (JSON)',
 			name: 'body',
@@ -57,7 +32,7 @@ const request: OperationModule = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 		const path = this.getNodeParameter('path', itemIndex) as string;
-		const qs = pairs(this, 'query', itemIndex);
+		const qs: IDataObject = nameValuePairs(this.getNodeParameter('query', itemIndex, {}));
 		const listKey = method === 'GET' ? String(this.getNodeParameter('listKey', itemIndex, '') ?? '').trim() : '';
 		if (listKey) return await chargebeeList(this, { path, key: listKey, qs, returnAll: true, itemIndex });
 		const body = method === 'POST' ? (parseJson(this.getNode(), this.getNodeParameter('body', itemIndex, ''), 'Body (JSON)', itemIndex) ?? {}) : undefined;

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { nameValueList, nameValuePairs } from '../../../common/descriptions';
 import { collect, nextLinkPaginator, paginate } from '../../../common/pagination';
 import { businessCentralRequest } from '../../transport';
 import { jsonObject } from '../fields';
@@ -22,24 +23,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. companies(f2a5738a-44e3-ea11-bb43-000d3a2feca1)/salesQuotes',
 		description: 'Path under the environment’s /api/v2.0 root; the credential’s token and the rate limits are applied',
 	},
-	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Parameter',
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. $filter' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	nameValueList('query', 'Query Parameters', 'e.g. $filter'),
 	{
 		displayName: 'If-Match',
 		name: 'ifMatch',
@@ -68,9 +52,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customApiCall'], operation: ['request'] } }, properties);
 
 function queryOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const query = ctx.getNodeParameter('query', itemIndex, {}) as { parameters?: Array<{ name: string; value: string }> };
-	const qs: IDataObject = {};
-	for (const { name, value } of query.parameters ?? []) if (name) qs[name] = value;
+	const qs: IDataObject = nameValuePairs(ctx.getNodeParameter('query', itemIndex, {}));
 	return qs;
 }
 

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { nameValueList, nameValuePairs } from '../../../common/descriptions';
 import { collect, linkHeaderNext, nextLinkPaginator, paginate } from '../../../common/pagination';
 import { parseJsonParameter } from '../../helpers/values';
 import { connectWiseRequest } from '../../transport';
@@ -28,24 +29,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. /service/tickets/123/notes',
 		description: 'Path under /apis/3.0 of your ConnectWise PSA; the credential’s site and authentication are used',
 	},
-	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Parameter',
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. conditions' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	nameValueList('query', 'Query Parameters', 'e.g. conditions'),
 	{
 		displayName: 'Body (JSON)',
 		name: 'body',
@@ -70,9 +54,7 @@ export const description = updateDisplayOptions(
 );
 
 function queryOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const query = ctx.getNodeParameter('query', itemIndex, {}) as { parameters?: Array<{ name: string; value: string }> };
-	const qs: IDataObject = {};
-	for (const { name, value } of query.parameters ?? []) if (name) qs[name] = value;
+	const qs: IDataObject = nameValuePairs(ctx.getNodeParameter('query', itemIndex, {}));
 	return qs;
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { nameValueList, nameValuePairs } from '../../../common/descriptions';
 import { collect } from '../../../common/pagination';
 import { extensivPages, extensivRequest } from '../../transport';
 import type { OperationModule } from '../shared';
@@ -23,43 +24,8 @@ const request: OperationModule = {
 			placeholder: 'e.g. /inventory/stockdetails',
 			description: 'Path on the Extensiv API host; the credential’s token is used',
 		},
-		{
-			displayName: 'Query Parameters',
-			name: 'query',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add Parameter',
-			options: [
-				{
-					name: 'parameters',
-					displayName: 'Parameter',
-					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. rql' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Headers',
-			name: 'headers',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add Header',
-			description: 'E.g. If-Match with an ETag for PUT.',
-			options: [
-				{
-					name: 'parameters',
-					displayName: 'Header',
-					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
+		nameValueList('query', 'Query Parameters', 'e.g. rql'),
+		{ ...nameValueList('headers', 'Headers', 'e.g. If-Match'), placeholder: 'Add Header', description: 'E.g. If-Match with an ETag for PUT.' },
 		{
 			displayName: 'Body (JSON)',
 			name: 'body',
@@ -77,12 +43,7 @@ const request: OperationModule = {
 		},
 	] as INodeProperties[]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const pairs = (name: string) =>
-			Object.fromEntries(
-				((this.getNodeParameter(name, itemIndex, {}) as { parameters?: Array<{ name: string; value: string }> }).parameters ?? [])
-					.filter((p) => p.name)
-					.map((p) => [p.name, p.value]),
-			) as IDataObject;
+		const pairs = (name: string): IDataObject => nameValuePairs(this.getNodeParameter(name, itemIndex, {}));
 		const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 		const path = this.getNodeParameter('path', itemIndex) as string;
 		const qs = pairs('query');

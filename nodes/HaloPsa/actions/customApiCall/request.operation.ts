@@ -1,6 +1,7 @@
 import { NodeOperationError, jsonParse, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { nameValueList, nameValuePairs } from '../../../common/descriptions';
 import { haloList, haloRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -24,24 +25,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. /TicketType',
 		description: 'Path under the Resource Server URL of the credential; its OAuth2 token is used',
 	},
-	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Parameter',
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. client_id' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	nameValueList('query', 'Query Parameters', 'e.g. client_id'),
 	{
 		displayName: 'Body (JSON)',
 		name: 'body',
@@ -73,9 +57,7 @@ function asItems(body: unknown, statusCode: number): IDataObject[] {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const path = this.getNodeParameter('path', itemIndex) as string;
-	const query = this.getNodeParameter('query', itemIndex, {}) as { parameters?: Array<{ name: string; value: string }> };
-	const qs: IDataObject = {};
-	for (const { name, value } of query.parameters ?? []) if (name) qs[name] = value;
+	const qs: IDataObject = nameValuePairs(this.getNodeParameter('query', itemIndex, {}));
 	const listKey = method === 'GET' ? String(this.getNodeParameter('listKey', itemIndex, '')).trim() : '';
 	if (listKey) return await haloList(this, { path, listKey, qs, returnAll: true, itemIndex });
 	let body: IDataObject | IDataObject[] | undefined;
