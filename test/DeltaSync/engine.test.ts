@@ -109,6 +109,17 @@ describe('DeltaSync engine', () => {
 		expect((await check.diff(rows)).every((r) => r.status === 'unchanged')).toBe(true);
 	});
 
+	it('fingerprints the same data the same way whatever the field order, and tells apart values a naive join would not', () => {
+		const engine = sync();
+		const a = engine.fingerprint({ sku: 'A', name: 'x', qty: 1 });
+		expect(engine.fingerprint({ qty: 1, sku: 'A', name: 'x' })).toBe(a);
+		expect(engine.fingerprint({ sku: 'A', name: 'x', qty: 1, extra: true })).not.toBe(a);
+		expect(engine.fingerprint({ sku: 'A', name: 'x', qty: '1' })).not.toBe(a);
+		// "a,b" + "c" vs "a" + "b,c": the length prefix keeps them apart.
+		expect(engine.fingerprint({ sku: 'A', p: 'a,b', q: 'c' })).not.toBe(engine.fingerprint({ sku: 'A', p: 'a', q: 'b,c' }));
+		expect(engine.fingerprint({ sku: 'A', p: { y: 1, x: 2 } })).toBe(engine.fingerprint({ sku: 'A', p: { x: 2, y: 1 } }));
+	});
+
 	it('spreads keys over the buckets', () => {
 		const counts = new Array(BUCKETS).fill(0);
 		for (let i = 0; i < 100_000; i++) counts[bucketOf(`SKU-${i}`)]++;

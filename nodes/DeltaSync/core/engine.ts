@@ -95,7 +95,8 @@ export function bucketOf(key: string): number {
 }
 
 function getPath(record: Record<string, unknown>, path: string): unknown {
-	if (path in record) return record[path];
+	const direct = record[path];
+	if (direct !== undefined || path in record) return direct;
 	let value: unknown = record;
 	for (const part of path.split('.')) {
 		if (value === null || typeof value !== 'object') return undefined;
@@ -114,6 +115,7 @@ export class DeltaSync {
 	private readonly shapes = new Map<string, string[]>();
 	/** `"field":` per field name, the fixed part of every fingerprint. */
 	private readonly labels = new Map<string, string>();
+	private lastShape?: { names: string[]; fields: string[] };
 
 	constructor(
 		private readonly store: StateStore,
@@ -136,6 +138,20 @@ export class DeltaSync {
 			if (!fields) this.shapes.set('', (fields = [...compareFields].sort()));
 			return fields;
 		}
+		// Records of one input nearly always share their field names in the same order: compare with the
+		// last shape without allocating, and only build a shape key when it differs.
+		const last = this.lastShape;
+		if (last) {
+			let i = 0;
+			let same = true;
+			for (const name in record) {
+				if (name !== last.names[i++]) {
+					same = false;
+					break;
+				}
+			}
+			if (same && i === last.names.length) return last.fields;
+		}
 		const names = Object.keys(record);
 		const shape = names.join('\u0001');
 		let fields = this.shapes.get(shape);
@@ -143,6 +159,7 @@ export class DeltaSync {
 			fields = names.filter((f) => !keyFields.includes(f) && !f.startsWith('_delta') && (compareMode === 'all' || !compareFields.includes(f))).sort();
 			if (this.shapes.size < 1000) this.shapes.set(shape, fields);
 		}
+		this.lastShape = { names, fields };
 		return fields;
 	}
 
@@ -174,7 +191,10 @@ export class DeltaSync {
 			let label = this.labels.get(field);
 			if (label === undefined) this.labels.set(field, (label = `${JSON.stringify(field)}:`));
 			text += label;
-			text += typeof value === 'object' && value !== null ? canonicalJson(value) : typeof value === 'string' ? JSON.stringify(value) : String(value);
+			// Length-prefixed strings need no escaping and cannot be confused with another split of the text.
+			if (typeof value === 'string') text += `s${value.length}:${value}`;
+			else if (typeof value === 'object' && value !== null) text += `j${canonicalJson(value)}`;
+			else text += `${typeof value === 'number' ? 'n' : 'v'}${String(value)}`;
 			text += ',';
 		}
 		return digest('sha1', text, 'base64').slice(0, 16);
