@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { defaultN8nVersion, ensureN8n } from '../cli/runtime';
+import { startThrowawayPostgres } from '../cli/runtime/postgres';
 import { formatTable } from './table';
 
 const run = promisify(execFile);
@@ -38,14 +39,16 @@ async function step(args: string[], heapMb: number): Promise<Result> {
 const counts = (r: Result) => `${r.counts.new} new, ${r.counts.changed} changed, ${r.counts.unchanged} unchanged, ${r.counts.deleted} deleted`;
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 
-/** Seeds a snapshot of `n` records in a fresh folder, then measures the diff with 1 % changes (+ confirm). */
-async function deltaRun(n: number, log: (line: string) => void): Promise<{ seed: Result; diff: Result }> {
+/** Seeds a snapshot of `n` records (file store in a fresh folder, or the given PostgreSQL), then measures the diff with 1 % changes (+ confirm). */
+async function deltaRun(n: number, log: (line: string) => void, postgres?: string): Promise<{ seed: Result; diff: Result }> {
 	const folder = mkdtempSync(join(tmpdir(), 'delta-bench-'));
+	const target = postgres ?? folder;
+	const where = postgres ? 'PostgreSQL' : 'file store';
 	try {
-		log(`delta-sync: committing a snapshot of ${n.toLocaleString('en-US')} records`);
-		const seed = await step(['seed', folder, String(n)], 4096);
-		log(`delta-sync: diff of ${n.toLocaleString('en-US')} records with 1 % changes, then confirm`);
-		return { seed, diff: await step(['diff', folder, String(n)], 4096) };
+		log(`delta-sync: committing a snapshot of ${n.toLocaleString('en-US')} records (${where})`);
+		const seed = await step(['seed', target, String(n)], 4096);
+		log(`delta-sync: diff of ${n.toLocaleString('en-US')} records with 1 % changes, then confirm (${where})`);
+		return { seed, diff: await step(['diff', target, String(n)], 4096) };
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
@@ -80,9 +83,19 @@ export async function benchDeltaSync(log: (line: string) => void): Promise<strin
 		estimate ? `≈ ${(estimate / diff.ms).toFixed(0)} (extrapolated)` : '',
 	]);
 	if (estimate) rows.push([size, `${compareLabel} (not run: O(n²) from the ${largest!.n.toLocaleString('en-US')} run)`, '', `≈ ${(estimate / 1000).toFixed(0)}`, '', '']);
+	// The same on PostgreSQL, the queue-mode backend (a throwaway local server, fsync off).
+	const pg = await startThrowawayPostgres();
+	try {
+		const onPg = await deltaRun(RECORDS, log, `postgres:${JSON.stringify({ ...pg.connection, schema: pg.schema })}`);
+		rows.push([size, 'Delta Sync on PostgreSQL: first run, commit the snapshot (setup)', counts(onPg.seed), seconds(onPg.seed.ms), onPg.seed.maxRssMb.toFixed(0), '']);
+		rows.push([size, 'Delta Sync on PostgreSQL: diff vs the snapshot', counts(onPg.diff), seconds(onPg.diff.diffMs ?? onPg.diff.ms), '', '']);
+		rows.push([size, 'Delta Sync on PostgreSQL: diff + confirm the changes', '', seconds(onPg.diff.ms), onPg.diff.maxRssMb.toFixed(0), '']);
+	} finally {
+		await pg.stop();
+	}
 	return [
 		'Delta Sync: records of 20 fields, 1 % changed, diffed against a committed snapshot in the file state store',
-		'(the single-n8n default) and the changes confirmed. Compare Datasets gets last run and this run as its two',
+		'(the single-n8n default; at 1,000,000 also PostgreSQL, the queue-mode backend) and the changes confirmed. Compare Datasets gets last run and this run as its two',
 		'inputs (it keeps no state of its own). Targets at 1,000,000 records: diff ≤ 15 s, ≤ 1 GB peak RSS.',
 		'',
 		formatTable(rows),

@@ -3,7 +3,7 @@
  * Modes: `seed <folder> <n>` commits the snapshot; `diff <folder> <n>` diffs a run with 1 % changes and
  * confirms the changes; `compare <n>` runs n8n's Compare Datasets node on the same two datasets.
  */
-import { FileStateStore } from '../nodes/common/state';
+import { FileStateStore, PostgresStateStore, type StateStore } from '../nodes/common/state';
 import { DeltaSync, type DeltaConfig } from '../nodes/DeltaSync/core/engine';
 
 export const FIELDS = 20;
@@ -46,8 +46,14 @@ function* batches(n: number, changed: boolean): Generator<Array<Record<string, u
 	}
 }
 
-async function runDelta(folder: string, n: number, changed: boolean): Promise<Record<string, unknown>> {
-	const store = new FileStateStore({ folder });
+/** `folder` is a file-store folder, or `postgres:` + the JSON connection settings of a PostgreSQL store. */
+function openStore(target: string): StateStore {
+	if (target.startsWith('postgres:')) return new PostgresStateStore({ backend: 'postgres', ...(JSON.parse(target.slice('postgres:'.length)) as object) });
+	return new FileStateStore({ folder: target });
+}
+
+async function runDelta(target: string, n: number, changed: boolean): Promise<Record<string, unknown>> {
+	const store = openStore(target);
 	// Only the engine is timed: the records stand for what n8n hands the node, so making them is not.
 	let engineNs = 0n;
 	const timed = async <T>(work: () => Promise<T>): Promise<T> => {
