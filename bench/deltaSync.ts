@@ -95,8 +95,9 @@ export async function benchDeltaSync(log: (line: string) => void): Promise<strin
 	}
 	return [
 		'Delta Sync: records of 20 fields, 1 % changed, diffed against a committed snapshot in the file state store',
-		'(the single-n8n default; at 1,000,000 also PostgreSQL, the queue-mode backend) and the changes confirmed. Compare Datasets gets last run and this run as its two',
-		'inputs (it keeps no state of its own). Targets at 1,000,000 records: diff ≤ 15 s, ≤ 1 GB peak RSS.',
+		'(the single-n8n default; at 1,000,000 also PostgreSQL, the queue-mode backend) and the changes confirmed.',
+		'Compare Datasets gets last run and this run as its two inputs (it keeps no state of its own).',
+		'Targets at 1,000,000 records: diff ≤ 15 s, ≤ 1 GB peak RSS.',
 		'',
 		formatTable(rows),
 	].join('\n');
