@@ -13,6 +13,8 @@ import type {
 } from 'n8n-workflow';
 
 import { collect } from '../common/pagination';
+import { stateStoreCredentialTest } from '../common/state';
+import { isFirstDelivery } from '../common/webhooks/dedupe';
 import { companyLocator, GUID_PATTERN } from './actions/common.descriptions';
 import { listSearch, loadOptions } from './methods';
 import { businessCentralPages, businessCentralRequest } from './transport';
@@ -79,7 +81,12 @@ export class BusinessCentralTrigger implements INodeType {
 		defaults: { name: 'Business Central Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'businessCentralOAuth2Api', required: true }],
+		credentials: [
+			{ name: 'businessCentralOAuth2Api', required: true },
+			// Optional: with it, repeated notifications are recognised across n8n processes, not only in this one.
+			// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
+			{ name: 'interopStateStore', required: false, testedBy: 'stateStoreCredentialTest' },
+		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -125,6 +132,14 @@ export class BusinessCentralTrigger implements INodeType {
 						description: 'Whether to read each created or updated record and output it under "record" (notifications carry only its URL)',
 					},
 					{
+						displayName: 'Ignore Duplicate Deliveries',
+						name: 'ignoreDuplicates',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a notification delivered again (same subscription, record, change and time) starts no run. Seen notifications are kept four days, in the state store when one is selected, else in this process.',
+					},
+					{
 						displayName: 'Renewal Check',
 						name: 'renewalCheck',
 						type: 'options',
@@ -149,7 +164,7 @@ export class BusinessCentralTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { stateStoreCredentialTest } };
 
 	webhookMethods = {
 		default: {
@@ -233,6 +248,9 @@ export class BusinessCentralTrigger implements INodeType {
 		const fetch = options.fetchRecords !== false;
 		const items: INodeExecutionData[] = [];
 		for (const entry of entries) {
+			// Business Central retries a delivery it considers failed: the same change must not run twice.
+			const deliveryKey = [entry.subscriptionId, entry.resource, entry.changeType, entry.lastModifiedDateTime].map(String).join('|');
+			if (options.ignoreDuplicates !== false && !(await isFirstDelivery(this, deliveryKey))) continue;
 			const changeType = String(entry.changeType ?? '');
 			const resource = String(entry.resource ?? '');
 			const base = { subscriptionId: entry.subscriptionId, resource, lastModifiedDateTime: entry.lastModifiedDateTime };

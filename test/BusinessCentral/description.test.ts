@@ -20,7 +20,10 @@ describe('Business Central node description', () => {
 	it('is usable as a tool and both nodes use the OAuth2 credential; display names do not clash with n8n', () => {
 		expect(node.description.usableAsTool).toBe(true);
 		expect(node.description.displayName).toBe('Business Central');
-		expect(trigger.description.credentials).toEqual([{ name: 'businessCentralOAuth2Api', required: true }]);
+		expect(trigger.description.credentials).toEqual([
+			{ name: 'businessCentralOAuth2Api', required: true },
+			{ name: 'interopStateStore', required: false, testedBy: 'stateStoreCredentialTest' },
+		]);
 		expect(trigger.description.webhooks?.[0]).toMatchObject({ httpMethod: 'POST', path: 'webhook' });
 	});
 

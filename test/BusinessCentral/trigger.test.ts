@@ -1,5 +1,6 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import { forgetRecentDeliveries } from '../../nodes/common/webhooks/dedupe';
 import { createExecuteContext } from '../helpers/fakeContext';
 import { api, COMPANY, credentials, credentialType, guid, HOST, ROOT, setupNock, trigger } from './helpers';
 
@@ -76,6 +77,18 @@ const notification = (overrides: IDataObject = {}): IDataObject => ({
 const activeState = () => ({ 'node:Business Central Trigger': { subscriptionId: SUB_ID, clientState: CLIENT_STATE } });
 
 describe('Business Central Trigger: webhook', () => {
+	beforeEach(() => forgetRecentDeliveries());
+
+	it('starts no second run for a notification delivered again', async () => {
+		api().get(`${ROOT}/companies(${COMPANY})/customers(${guid(1)})`).times(2).reply(200, { id: guid(1) });
+		const body = { value: [notification()] };
+		const first = await trigger.webhook.call(context({ staticData: activeState(), body }).ctx);
+		expect(first.workflowData![0]).toHaveLength(1);
+		expect(await trigger.webhook.call(context({ staticData: activeState(), body }).ctx)).toEqual({});
+		// A later change of the same record is a new notification.
+		const later = await trigger.webhook.call(context({ staticData: activeState(), body: { value: [notification({ lastModifiedDateTime: '2025-06-01T10:05:00Z' })] } }).ctx);
+		expect(later.workflowData![0]).toHaveLength(1);
+	});
 	it('echoes the validation token as text/plain and starts no run', async () => {
 		const { ctx, captured } = context({ query: { validationToken: 'tok-123' } });
 		const result = await trigger.webhook.call(ctx);
