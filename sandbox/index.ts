@@ -1,16 +1,16 @@
-import { AutotaskPlugin, type AutotaskOptions } from './autotask';
-import { ChargebeePlugin, type ChargebeeOptions } from './chargebee';
-import { BusinessCentralPlugin, type BusinessCentralOptions } from './businesscentral';
-import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
-import { IntacctPlugin, type IntacctOptions } from './intacct';
-import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
-import { StripePlugin, type StripeOptions } from './stripe';
-import { NetSuitePlugin, type NetSuiteOptions } from './netsuite';
-import { HaloPsaPlugin, type HaloPsaOptions } from './halopsa';
 import type { FaultsSnapshot } from './core/faults';
 import { DEFAULT_SEED, SandboxServer, type SystemInfo } from './core/server';
-import { ExtensivPlugin, type ExtensivOptions } from './extensiv';
 import type { FaultConfig, RateLimitRule, SandboxPlugin, SandboxStats, WebhookDelivery } from './core/types';
+import { AutotaskPlugin, type AutotaskOptions } from './autotask';
+import { BusinessCentralPlugin, type BusinessCentralOptions } from './businesscentral';
+import { ChargebeePlugin, type ChargebeeOptions } from './chargebee';
+import { ConnectWisePlugin, type ConnectWiseOptions } from './connectwise';
+import { ExtensivPlugin, type ExtensivOptions } from './extensiv';
+import { HaloPsaPlugin, type HaloPsaOptions } from './halopsa';
+import { IntacctPlugin, type IntacctOptions } from './intacct';
+import { NetSuitePlugin, type NetSuiteOptions } from './netsuite';
+import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
+import { StripePlugin, type StripeOptions } from './stripe';
 
 export interface SandboxOptions {
 	/** Port to listen on; 0 (default) picks a free one. */
