@@ -230,9 +230,10 @@ describe('NetSuite ERP in a real n8n', () => {
 		const expectedFirst = (plugin().records('salesOrder') as Array<{ id: string; lastModifiedDate: string; externalId?: string }>)
 			.filter((o) => o.lastModifiedDate >= BACKFILL && o.externalId !== 'E2E-SO-1')
 			.map((o) => o.id);
-		// The activation poll ran at start-up.
+		// The activation poll ran at start-up. n8n lists executions newest first, and on a slow machine a later
+		// poll (the upsert above, alone) may already have run: the first poll is the oldest execution.
 		const [first] = await waitFor('the first poll', async () => {
-			const list = (await executions('nsPollSalesOrd01')).filter((e) => e.status === 'success');
+			const list = (await executions('nsPollSalesOrd01')).filter((e) => e.status === 'success').sort((a, b) => Number(a.id) - Number(b.id));
 			return list.length >= 1 ? list : undefined;
 		}, 60_000);
 		const firstIds = (await triggerItems(first.id, 'NetSuite Trigger')).map((r) => String(r.id));
