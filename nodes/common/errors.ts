@@ -182,3 +182,21 @@ export function errorClassOf(error: unknown): ErrorClass {
 	const context = (error as { context?: { errorClass?: ErrorClass } })?.context;
 	return context?.errorClass ?? 'unknown';
 }
+
+/**
+ * A vendor error response's body as an object: the parsed JSON (also from a Buffer or string body), or
+ * `{ message }` holding the start of a body that is not JSON (a proxy's HTML page, a plain-text error).
+ */
+export function errorBodyOf(response: RawResponse): Record<string, unknown> {
+	let body: unknown = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		const raw = body;
+		try {
+			body = JSON.parse(raw) as unknown;
+		} catch {
+			return raw.trim() ? { message: raw.trim().slice(0, 300) } : {};
+		}
+	}
+	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}

@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../common/errors';
+import { classifyStatus, errorBodyOf } from '../../common/errors';
 import type { ErrorClass, ErrorMapper, VendorError } from '../../common/errors';
 import type { RawResponse } from '../../common/transport';
 
@@ -46,26 +46,13 @@ const HINTS: Partial<Record<string, string>> = {
 	api_request_limit_exceeded: 'The site’s per-minute API limit was reached; lower the load or spread the workflow over time.',
 };
 
-function bodyOf(response: RawResponse): Record<string, unknown> {
-	let body: unknown = response.body;
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		const raw = body;
-		try {
-			body = JSON.parse(raw) as unknown;
-		} catch {
-			return raw.trim() ? { message: raw.trim().slice(0, 300) } : {};
-		}
-	}
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 export const chargebeeErrorMapper: ErrorMapper = {
 	system: 'Chargebee',
 	map(response: RawResponse): VendorError {
-		const body = bodyOf(response);
+		const body = errorBodyOf(response);
 		const code = text(body.api_error_code) ?? text(body.error_code);
 		const param = text(body.param) ?? text(body.error_param);
 		const vendorMessage = text(body.message) ?? text(body.error_msg);

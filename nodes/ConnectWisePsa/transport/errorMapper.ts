@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../common/errors';
+import { classifyStatus, errorBodyOf } from '../../common/errors';
 import type { ErrorClass, ErrorMapper, FieldError, VendorError } from '../../common/errors';
 import type { RawResponse } from '../../common/transport';
 
@@ -24,19 +24,7 @@ interface ConnectWiseErrorBody {
 	errors?: unknown;
 }
 
-function bodyOf(response: RawResponse): ConnectWiseErrorBody {
-	let body: unknown = response.body;
-	if (typeof body === 'string') {
-		const text = body;
-		try {
-			body = JSON.parse(text) as unknown;
-		} catch {
-			return { message: text.trim().slice(0, 300) || undefined };
-		}
-	}
-	if (Buffer.isBuffer(body)) return bodyOf({ ...response, body: body.toString('utf8') });
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as ConnectWiseErrorBody) : {};
-}
+const bodyOf = (response: RawResponse) => errorBodyOf(response) as ConnectWiseErrorBody;
 
 function fieldErrorsOf(errors: unknown): FieldError[] {
 	if (!Array.isArray(errors)) return [];

@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../common/errors';
+import { classifyStatus, errorBodyOf } from '../../common/errors';
 import type { ErrorClass, ErrorMapper, FieldError, VendorError } from '../../common/errors';
 import type { RawResponse } from '../../common/transport';
 
@@ -30,26 +30,13 @@ function pick(body: Record<string, unknown>, name: string): unknown {
 	return key === undefined ? undefined : body[key];
 }
 
-function bodyOf(response: RawResponse): Record<string, unknown> {
-	let body: unknown = response.body;
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		const raw = body;
-		try {
-			body = JSON.parse(raw) as unknown;
-		} catch {
-			return raw.trim() ? { message: raw.trim().slice(0, 300) } : {};
-		}
-	}
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 export const extensivErrorMapper: ErrorMapper = {
 	system: 'Extensiv',
 	map(response: RawResponse): VendorError {
-		const body = bodyOf(response);
+		const body = errorBodyOf(response);
 		const code = text(pick(body, 'ErrorCode')) ?? text(pick(body, 'error'));
 		const vendorMessage = text(pick(body, 'Message')) ?? text(pick(body, 'error_description'));
 		const hint = text(pick(body, 'Hint'));

@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../common/errors';
+import { classifyStatus, errorBodyOf } from '../../common/errors';
 import type { ErrorClass, ErrorMapper, FieldError, VendorError } from '../../common/errors';
 import type { RawResponse } from '../../common/transport';
 
@@ -36,19 +36,6 @@ export interface GraphqlError {
 	time_remaining?: unknown;
 }
 
-export function bodyOf(response: RawResponse): Record<string, unknown> {
-	let body: unknown = response.body;
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		const text = body;
-		try {
-			body = JSON.parse(text) as unknown;
-		} catch {
-			return { message: text.trim().slice(0, 300) || undefined };
-		}
-	}
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
 
 export function graphqlErrors(body: unknown): GraphqlError[] {
 	const errors = (body as { errors?: unknown } | undefined)?.errors;
@@ -83,7 +70,7 @@ const DEFAULT_MESSAGES: Record<ErrorClass, string> = {
 export const shipHeroErrorMapper: ErrorMapper = {
 	system: 'ShipHero',
 	map(response: RawResponse): VendorError {
-		const body = bodyOf(response);
+		const body = errorBodyOf(response);
 		const errors = graphqlErrors(body);
 		const first = errors[0];
 		const code = codeOf(first);
