@@ -1,12 +1,11 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { AutotaskPsaApi } from '../../credentials/AutotaskPsaApi.credentials';
 import { AutotaskPsa } from '../../nodes/AutotaskPsa/AutotaskPsa.node';
 import { clearFieldCache } from '../../nodes/AutotaskPsa/transport/metadata';
 import { clearZoneCache } from '../../nodes/AutotaskPsa/transport/zone';
-import { createExecuteContext, createLoadOptionsContext } from '../helpers/fakeContext';
-import type { FakeExecuteFunctions, FakeLoadOptionsFunctions, Parameters } from '../helpers/fakeContext';
+import { nodeKit } from '../helpers/nodeKit';
 
 export const DISCOVERY = 'https://webservices.autotask.net';
 export const ZONE = 'https://webservices14.autotask.net';
@@ -47,38 +46,7 @@ export const api = () => nock(ZONE);
 export const node = new AutotaskPsa();
 export const credentialType = new AutotaskPsaApi();
 
-export interface RunOptions {
-	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
-	credentials?: ICredentialDataDecryptedObject;
-}
-
-export function executeContext(parameters: Parameters, options: RunOptions = {}): FakeExecuteFunctions {
-	return createExecuteContext({
-		parameters,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: { autotaskPsaApi: options.credentials ?? credentials() },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-		node: { type: 'n8n-nodes-erp-interop.autotaskPsa', name: 'Autotask PSA' },
-	});
-}
-
-export async function run(parameters: Parameters, options: RunOptions = {}) {
-	const ctx = executeContext(parameters, options);
-	const [output] = await node.execute.call(ctx);
-	return { output, ctx, json: output.map((item) => item.json) };
-}
-
-export function loadOptionsContext(parameters: IDataObject = {}, creds = credentials()): FakeLoadOptionsFunctions {
-	return createLoadOptionsContext({
-		parameters,
-		credentials: { autotaskPsaApi: creds },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-	});
-}
+export const { executeContext, run, loadOptionsContext } = nodeKit({ node, credentialType, credentials, nodeName: 'Autotask PSA' });
 
 export function resetCaches(): void {
 	clearZoneCache();

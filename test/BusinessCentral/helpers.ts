@@ -1,11 +1,10 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { BusinessCentralOAuth2Api } from '../../credentials/BusinessCentralOAuth2Api.credentials';
 import { BusinessCentral } from '../../nodes/BusinessCentral/BusinessCentral.node';
 import { BusinessCentralTrigger } from '../../nodes/BusinessCentral/BusinessCentralTrigger.node';
-import { createExecuteContext, createLoadOptionsContext } from '../helpers/fakeContext';
-import type { FakeExecuteFunctions, FakeLoadOptionsFunctions, Parameters } from '../helpers/fakeContext';
+import { byId, nodeKit, strictNock } from '../helpers/nodeKit';
 
 export const HOST = 'https://api.bc.example.test';
 export const TENANT = 'contoso.onmicrosoft.com';
@@ -38,51 +37,12 @@ export const node = new BusinessCentral();
 export const trigger = new BusinessCentralTrigger();
 export const credentialType = new BusinessCentralOAuth2Api();
 
-export interface RunOptions {
-	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
-	credentials?: ICredentialDataDecryptedObject;
-}
-
-export function executeContext(parameters: Parameters, options: RunOptions = {}): FakeExecuteFunctions {
-	return createExecuteContext({
-		parameters,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: { businessCentralOAuth2Api: options.credentials ?? credentials() },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-		node: { type: 'n8n-nodes-erp-interop.businessCentral', name: 'Business Central' },
-	});
-}
-
-export async function run(parameters: Parameters, options: RunOptions = {}) {
-	const ctx = executeContext(parameters, options);
-	const [output] = await node.execute.call(ctx);
-	return { output, ctx, json: output.map((item) => item.json) };
-}
-
-export function loadOptionsContext(parameters: IDataObject = {}, creds = credentials()): FakeLoadOptionsFunctions {
-	return createLoadOptionsContext({
-		parameters,
-		credentials: { businessCentralOAuth2Api: creds },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-	});
-}
+export const { executeContext, run, loadOptionsContext } = nodeKit({ node, credentialType, credentials, nodeName: 'Business Central' });
 
 export const api = () => nock(HOST);
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export { byId };
 export const company = byId(COMPANY);
 
 export const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-export function setupNock(): void {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
-	});
-	afterAll(() => nock.enableNetConnect());
-}
+export const setupNock = strictNock;

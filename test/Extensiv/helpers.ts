@@ -1,10 +1,10 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ExtensivApi } from '../../credentials/ExtensivApi.credentials';
 import { Extensiv } from '../../nodes/Extensiv/Extensiv.node';
 import { createExecuteContext } from '../helpers/fakeContext';
-import type { FakeExecuteFunctions, Parameters } from '../helpers/fakeContext';
+import { nodeKit, strictNock } from '../helpers/nodeKit';
 
 export const HOST = 'https://wms.example.test';
 export const TOKEN_PATH = '/AuthServer/api/Token';
@@ -29,23 +29,7 @@ export function credentials(overrides: ICredentialDataDecryptedObject = {}): ICr
 export const node = new Extensiv();
 export const credentialType = new ExtensivApi();
 
-export function executeContext(parameters: Parameters, options: { items?: INodeExecutionData[]; continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {}): FakeExecuteFunctions {
-	return createExecuteContext({
-		parameters,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: { extensivApi: options.credentials ?? credentials() },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-		node: { type: 'n8n-nodes-erp-interop.extensiv', name: 'Extensiv' },
-	});
-}
-
-export async function run(parameters: Parameters, options: { items?: INodeExecutionData[]; continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {}) {
-	const ctx = executeContext(parameters, options);
-	const [output] = await node.execute.call(ctx);
-	return { output, ctx, json: output.map((item) => item.json) };
-}
+export const { executeContext, run, loadOptionsContext } = nodeKit({ node, credentialType, credentials, nodeName: 'Extensiv' });
 
 /** A poll context on top of the execute fake: n8n's IPollFunctions reads parameters without an item index. */
 export function pollContext(parameters: IDataObject, mode: 'trigger' | 'manual' = 'trigger', staticData: IDataObject = {}, creds = credentials()) {
@@ -65,7 +49,7 @@ export function pollContext(parameters: IDataObject, mode: 'trigger' | 'manual' 
 
 export const api = () => nock(HOST);
 
-export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+export { byId } from '../helpers/nodeKit';
 
 export function orders(from: number, to: number, extra: (id: number) => IDataObject = () => ({})): IDataObject[] {
 	return Array.from({ length: to - from + 1 }, (_, i) => ({
@@ -83,15 +67,4 @@ export const page = (records: IDataObject[], total: number, next?: string): IDat
 	_embedded: { 'http://api.3plCentral.com/rels/orders/order': records },
 });
 
-export function setupNock(): void {
-	beforeAll(() => {
-		if (!nock.isActive()) nock.activate();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
-	});
-	afterAll(() => nock.enableNetConnect());
-}
+export const setupNock = strictNock;

@@ -92,5 +92,5 @@ export async function run(parameters: Parameters, options: RunOptions = {}) {
 	return { output, ctx, json: output.map((item) => item.json as IDataObject) };
 }
 
-export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+export { byId } from '../helpers/nodeKit';
 export const byExternalId = (value: string) => ({ __rl: true, mode: 'externalId', value });

@@ -1,10 +1,9 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { ShipHeroApi } from '../../credentials/ShipHeroApi.credentials';
 import { ShipHero } from '../../nodes/ShipHero/ShipHero.node';
-import { createExecuteContext } from '../helpers/fakeContext';
-import type { FakeExecuteFunctions, Parameters } from '../helpers/fakeContext';
+import { nodeKit } from '../helpers/nodeKit';
 
 export const BASE = 'https://shiphero.example.test';
 
@@ -19,29 +18,7 @@ export function credentials(overrides: ICredentialDataDecryptedObject = {}): ICr
 export const node = new ShipHero();
 export const credentialType = new ShipHeroApi();
 
-export interface RunOptions {
-	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
-	credentials?: ICredentialDataDecryptedObject;
-}
-
-export function executeContext(parameters: Parameters, options: RunOptions = {}): FakeExecuteFunctions {
-	return createExecuteContext({
-		parameters,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: { shipHeroApi: options.credentials ?? credentials() },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-		node: { type: 'n8n-nodes-erp-interop.shipHero', name: 'ShipHero' },
-	});
-}
-
-export async function run(parameters: Parameters, options: RunOptions = {}) {
-	const ctx = executeContext(parameters, options);
-	const [output] = await node.execute.call(ctx);
-	return { output, ctx, json: output.map((item) => item.json) };
-}
+export const { executeContext, run, loadOptionsContext } = nodeKit({ node, credentialType, credentials, nodeName: 'ShipHero' });
 
 export const api = () => nock(BASE);
 

@@ -1,11 +1,11 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { StripeBillingApi } from '../../credentials/StripeBillingApi.credentials';
 import { StripeBilling } from '../../nodes/StripeBilling/StripeBilling.node';
 import { StripeBillingTrigger } from '../../nodes/StripeBilling/StripeBillingTrigger.node';
-import { createExecuteContext, createLoadOptionsContext } from '../helpers/fakeContext';
-import type { FakeExecuteFunctions, Parameters } from '../helpers/fakeContext';
+import { createLoadOptionsContext } from '../helpers/fakeContext';
+import { nodeKit, strictNock } from '../helpers/nodeKit';
 
 export const BASE = 'https://api.stripe.test';
 export const SECRET = 'sk_test_51UnitTestSecretKeyAbcdef0123456789';
@@ -30,58 +30,18 @@ export const node = new StripeBilling();
 export const trigger = new StripeBillingTrigger();
 export const credentialType = new StripeBillingApi();
 
-export interface RunOptions {
-	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
-	credentials?: ICredentialDataDecryptedObject;
-	workflowId?: string;
-	nodeId?: string;
-}
-
-export function executeContext(parameters: Parameters, options: RunOptions = {}): FakeExecuteFunctions {
-	const ctx = createExecuteContext({
-		parameters,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: { stripeBillingApi: options.credentials ?? credentials() },
-		credentialTypes: [credentialType],
-		nodeProperties: node.description.properties,
-		node: { type: 'n8n-nodes-erp-interop.stripeBilling', name: 'Stripe Billing', id: options.nodeId ?? 'stripe-node-1' },
-	});
-	if (options.workflowId) ctx.getWorkflow = () => ({ id: options.workflowId, name: 'Workflow', active: false });
-	return ctx;
-}
-
-export async function run(parameters: Parameters, options: RunOptions = {}) {
-	const ctx = executeContext(parameters, options);
-	const [output] = await node.execute.call(ctx);
-	return { output, ctx, json: output.map((item) => item.json) };
-}
+export const { executeContext, run, loadOptionsContext } = nodeKit({ node, credentialType, credentials, nodeName: 'Stripe Billing' });
 
 export const api = () => nock(BASE);
 
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export { byId } from '../helpers/nodeKit';
 
 /** Form body of a nock-intercepted request as [key, value] pairs, in order. */
 export function formPairs(body: unknown): Array<[string, string]> {
 	return [...new URLSearchParams(String(body)).entries()];
 }
 
-export function setupNock(): void {
-	beforeAll(() => {
-		if (!nock.isActive()) nock.activate();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
-	});
-	afterAll(() => {
-		nock.enableNetConnect();
-		nock.restore();
-	});
-}
+export const setupNock = strictNock;
 
 export interface HookOptions {
 	parameters?: IDataObject;
