@@ -52,3 +52,60 @@ export function nameValuePairs(value: unknown): Record<string, string> {
 	}
 	return out;
 }
+
+export interface RecordLocatorOptions {
+	name: string;
+	displayName: string;
+	/** What the record is, in the description and placeholders ("customer"). */
+	noun: string;
+	/** A listSearch method: adds a "From List" mode (the default). */
+	searchListMethod?: string;
+	idPlaceholder: string;
+	/** A regex the id must match, with its message. */
+	idPattern?: { regex: string; errorMessage: string };
+	urlPlaceholder: string;
+	/** Captures the id from a pasted link. */
+	urlExtract: string;
+	/** A pasted link must match this. */
+	urlPattern: { regex: string; errorMessage: string };
+}
+
+/** A record picked from a list (when searchable), by id, or by pasting its link in the vendor's app. */
+export function recordLocator(o: RecordLocatorOptions): INodeProperties {
+	return {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'resourceLocator',
+		default: { mode: o.searchListMethod ? 'list' : 'id', value: '' },
+		required: true,
+		description: `The ${o.noun} to use`,
+		modes: [
+			...(o.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: `Select a ${o.noun}...`,
+							typeOptions: { searchListMethod: o.searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: o.idPlaceholder,
+				...(o.idPattern ? { validation: [{ type: 'regex' as const, properties: o.idPattern }] } : {}),
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: o.urlPlaceholder,
+				extractValue: { type: 'regex', regex: o.urlExtract },
+				validation: [{ type: 'regex', properties: o.urlPattern }],
+			},
+		],
+	};
+}

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../common/descriptions';
+import { recordLocator, returnAllOrLimit } from '../../common/descriptions';
 import type { ItemResult } from '../../common/execution';
 import { toUnix } from '../mapping/common';
 import { chargebeeApi, chargebeeList } from '../transport';
@@ -18,37 +18,16 @@ export const stamp = (resource: string, operation: string, properties: INodeProp
 const SEARCHES: Record<string, string> = { customers: 'searchCustomers', subscriptions: 'searchSubscriptions' };
 
 export function idLocator(name: string, displayName: string, noun: string, segment: string): INodeProperties {
-	const searchListMethod = SEARCHES[segment];
-	return {
-		displayName,
+	return recordLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
-		required: true,
-		description: `The ${noun} to use`,
-		modes: [
-			...(searchListMethod
-				? [
-						{
-							displayName: 'From List',
-							name: 'list',
-							type: 'list' as const,
-							placeholder: `Select a ${noun}...`,
-							typeOptions: { searchListMethod, searchable: true },
-						},
-					]
-				: []),
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 16BjlBSwsOElq2Kv' },
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `e.g. https://acme-test.chargebee.com/d/${segment}/16BjlBSwsOElq2Kv`,
-				extractValue: { type: 'regex', regex: `/${segment}/([^/?#]+)` },
-				validation: [{ type: 'regex', properties: { regex: `^https?://.*/${segment}/[^/?#]+.*$`, errorMessage: `Not a Chargebee ${noun} link` } }],
-			},
-		],
-	};
+		displayName,
+		noun,
+		searchListMethod: SEARCHES[segment],
+		idPlaceholder: 'e.g. 16BjlBSwsOElq2Kv',
+		urlPlaceholder: `e.g. https://acme-test.chargebee.com/d/${segment}/16BjlBSwsOElq2Kv`,
+		urlExtract: `/${segment}/([^/?#]+)`,
+		urlPattern: { regex: `^https?://.*/${segment}/[^/?#]+.*$`, errorMessage: `Not a Chargebee ${noun} link` },
+	});
 }
 
 export function idParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {

@@ -1,6 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../../common/descriptions';
 import type { ItemResult } from '../../common/execution';
 
 /** What every `<operation>.operation.ts` exports. */
@@ -14,42 +15,17 @@ export const stamp = (resource: string, operation: string, properties: INodeProp
 
 /** A record picked by ID or by pasting its link (…/orders/123). */
 export function idLocator(name: string, displayName: string, noun: string, path: string, searchListMethod?: string): INodeProperties {
-	return {
-		displayName,
+	return recordLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
-		required: true,
-		description: `The ${noun} to use`,
-		modes: [
-			...(searchListMethod
-				? [
-						{
-							displayName: 'From List',
-							name: 'list',
-							type: 'list' as const,
-							placeholder: `Select a ${noun}...`,
-							typeOptions: { searchListMethod, searchable: true },
-						},
-					]
-				: []),
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1042',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID (digits only)' } }],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `e.g. https://secure-wms.com/${path}/1042`,
-				extractValue: { type: 'regex', regex: `/${path}/(\\d+)` },
-				validation: [{ type: 'regex', properties: { regex: `^https?://.*/${path}/\\d+.*$`, errorMessage: `Not a link to a ${noun}` } }],
-			},
-		],
-	};
+		displayName,
+		noun,
+		searchListMethod,
+		idPlaceholder: 'e.g. 1042',
+		idPattern: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID (digits only)' },
+		urlPlaceholder: `e.g. https://secure-wms.com/${path}/1042`,
+		urlExtract: `/${path}/(\\d+)`,
+		urlPattern: { regex: `^https?://.*/${path}/\\d+.*$`, errorMessage: `Not a link to a ${noun}` },
+	});
 }
 
 export function idParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
