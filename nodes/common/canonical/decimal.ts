@@ -128,3 +128,26 @@ export interface Money {
 	amount: Decimal;
 	currency?: string;
 }
+
+/** How a quotient is cut to its places: half away from zero, or half to even (banker's rounding). */
+export type DecimalRounding = 'halfUp' | 'halfEven';
+
+/**
+ * a ÷ b rounded to `places` decimals (default half to even, unbiased for intermediate results).
+ * Throws a RangeError when b is zero: callers decide what a division by zero means.
+ */
+export function divideDecimals(a: Decimal | number, b: Decimal | number, places: number, rounding: DecimalRounding = 'halfEven'): Decimal {
+	const x = scaled(a);
+	const y = scaled(b);
+	if (y.units === 0n) throw new RangeError('Division by zero');
+	// (x.units / 10^x.scale) / (y.units / 10^y.scale) as an integer count of 10^-places.
+	const numerator = x.units * 10n ** BigInt(places + y.scale);
+	const denominator = y.units * 10n ** BigInt(x.scale);
+	const negative = numerator < 0n !== denominator < 0n;
+	const n = numerator < 0n ? -numerator : numerator;
+	const d = denominator < 0n ? -denominator : denominator;
+	let quotient = n / d;
+	const twiceRemainder = (n % d) * 2n;
+	if (twiceRemainder > d || (twiceRemainder === d && (rounding === 'halfUp' || quotient % 2n === 1n))) quotient += 1n;
+	return fromScaled(negative ? -quotient : quotient, places);
+}
