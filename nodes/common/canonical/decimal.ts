@@ -123,6 +123,35 @@ export function roundDecimal(value: Decimal | number, places: number): Decimal {
 	return fromScaled(x.units < 0n ? -rounded : rounded, places);
 }
 
+/**
+ * a ÷ b rounded half away from zero to `places` decimals (exact before that one rounding), e.g. a share
+ * of an amount or a percentage. Throws on division by zero.
+ */
+export function divideDecimals(a: Decimal | number, b: Decimal | number, places: number): Decimal {
+	const x = scaled(a);
+	const y = scaled(b);
+	if (y.units === 0n) throw new RangeError(`Division by zero: ${String(a)} / ${String(b)}`);
+	// a/b = (xu / 10^xs) / (yu / 10^ys); scaled by 10^places: xu * 10^(places + ys) / (yu * 10^xs).
+	let numerator = x.units * 10n ** BigInt(places + y.scale);
+	let denominator = y.units * 10n ** BigInt(x.scale);
+	if (denominator < 0n) {
+		numerator = -numerator;
+		denominator = -denominator;
+	}
+	const magnitude = numerator < 0n ? -numerator : numerator;
+	let quotient = magnitude / denominator;
+	if ((magnitude % denominator) * 2n >= denominator) quotient += 1n;
+	return fromScaled(numerator < 0n ? -quotient : quotient, places);
+}
+
+/** Rounded half away from zero and written with exactly `places` decimals ("1500" → "1500.00"). */
+export function toFixedDecimal(value: Decimal | number, places: number): Decimal {
+	const rounded = roundDecimal(value, places);
+	if (places <= 0) return rounded;
+	const [whole, fraction = ''] = rounded.split('.');
+	return `${whole}.${fraction.padEnd(places, '0')}`;
+}
+
 /** An amount with its ISO 4217 currency code (when known). */
 export interface Money {
 	amount: Decimal;
