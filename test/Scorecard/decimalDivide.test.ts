@@ -18,6 +18,6 @@ describe('divideDecimals (canonical/decimal.ts)', () => {
 	});
 
 	it('refuses a zero divisor instead of returning Infinity', () => {
-		expect(() => divideDecimals('1', '0.00', 2)).toThrow(RangeError);
+		expect(() => divideDecimals('1', '0.00', 2, 'halfEven')).toThrow(RangeError);
 	});
 });

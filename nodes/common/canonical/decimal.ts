@@ -123,6 +123,14 @@ export function roundDecimal(value: Decimal | number, places: number): Decimal {
 	return fromScaled(x.units < 0n ? -rounded : rounded, places);
 }
 
+/** Rounded half away from zero and written with exactly `places` decimals ("1500" → "1500.00"). */
+export function toFixedDecimal(value: Decimal | number, places: number): Decimal {
+	const rounded = roundDecimal(value, places);
+	if (places <= 0) return rounded;
+	const [whole, fraction = ''] = rounded.split('.');
+	return `${whole}.${fraction.padEnd(places, '0')}`;
+}
+
 /** An amount with its ISO 4217 currency code (when known). */
 export interface Money {
 	amount: Decimal;
@@ -133,10 +141,11 @@ export interface Money {
 export type DecimalRounding = 'halfUp' | 'halfEven';
 
 /**
- * a ÷ b rounded to `places` decimals (default half to even, unbiased for intermediate results).
- * Throws a RangeError when b is zero: callers decide what a division by zero means.
+ * a ÷ b, exact, then rounded once to `places` decimals the stated way (half to even suits
+ * intermediate results, half up a figure that is shown or booked). Throws a RangeError when b is
+ * zero: callers decide what a division by zero means.
  */
-export function divideDecimals(a: Decimal | number, b: Decimal | number, places: number, rounding: DecimalRounding = 'halfEven'): Decimal {
+export function divideDecimals(a: Decimal | number, b: Decimal | number, places: number, rounding: DecimalRounding): Decimal {
 	const x = scaled(a);
 	const y = scaled(b);
 	if (y.units === 0n) throw new RangeError('Division by zero');

@@ -13,7 +13,7 @@ const snippet = (formula: string, expr: { pos: number; end: number }) => formula
 
 function divide(formula: string, left: Decimal, right: Decimal, divisor: Expr): Outcome {
 	if (compareDecimals(right, 0) === 0) return { ok: false, reason: `division by zero: ${snippet(formula, divisor)} is 0` };
-	return { ok: true, value: divideDecimals(left, right, DIVISION_PLACES) };
+	return { ok: true, value: divideDecimals(left, right, DIVISION_PLACES, 'halfEven') };
 }
 
 function arithmetic(op: '+' | '-' | '*', a: Decimal, b: Decimal): Decimal {
@@ -85,14 +85,14 @@ function aggregate(formula: string, expr: Extract<Expr, { kind: 'aggregate' }>, 
 			const { values } = collect(formula, expr.arg!, rows.filter((row) => matches(row, expr.condition!)));
 			if (expr.fn === 'sumIf') return { ok: true, value: total(values) };
 			if (values.length === 0) return { ok: false, reason: `no rows match ${snippet(formula, expr.condition!)}` };
-			return { ok: true, value: divideDecimals(total(values), values.length, DIVISION_PLACES) };
+			return { ok: true, value: divideDecimals(total(values), values.length, DIVISION_PLACES, 'halfEven') };
 		}
 		default: {
 			const { values, na } = collect(formula, expr.arg!, rows);
 			if (na) return { ok: false, reason: na };
 			if (values.length === 0) return noValues;
 			if (expr.fn === 'sum') return { ok: true, value: total(values) };
-			if (expr.fn === 'avg') return { ok: true, value: divideDecimals(total(values), values.length, DIVISION_PLACES) };
+			if (expr.fn === 'avg') return { ok: true, value: divideDecimals(total(values), values.length, DIVISION_PLACES, 'halfEven') };
 			const pick = expr.fn === 'min' ? -1 : 1;
 			return { ok: true, value: values.reduce((best, value) => (compareDecimals(value, best) === pick ? value : best)) };
 		}
