@@ -10,5 +10,9 @@ export type { CredentialJson, HttpResponse, N8nOptions, WebhookProbe, WebhookReq
 export { installPackedTarball, packDirectory, packProject } from './pack';
 export { cacheRoot, DEFAULT_N8N_VERSION, defaultN8nVersion, n8nHome, needsNode24 } from './paths';
 export { freePort } from './ports';
+export { N8nWorker, postgresEnv, queueEnv } from './queue';
+export type { N8nPostgresOptions, N8nQueueOptions } from './queue';
+export { findRedisServer, redisCommand, startThrowawayRedis } from './redis';
+export type { ThrowawayRedis } from './redis';
 export { killGroup, runChecked, runProcess, spawnTracked } from './processes';
 export type { RunOptions, RunResult } from './processes';

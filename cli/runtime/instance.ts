@@ -10,6 +10,7 @@ import { installPackedTarball } from './pack';
 import { defaultN8nVersion } from './paths';
 import { freePort } from './ports';
 import { killGroup, runProcess, spawnTracked, type RunResult } from './processes';
+import { N8nWorker, postgresEnv, queueEnv, type N8nPostgresOptions, type N8nQueueOptions } from './queue';
 
 /** A workflow as exported by n8n (an id is generated on import when it has none). */
 export interface WorkflowJson {
@@ -56,6 +57,10 @@ export interface N8nOptions {
 	readyTimeoutMs?: number;
 	/** Webhook paths to wait for besides the Webhook nodes of active workflows (e.g. trigger nodes' paths). */
 	webhooks?: WebhookProbe[];
+	/** n8n's database on PostgreSQL instead of a SQLite file in the user folder. */
+	postgres?: N8nPostgresOptions;
+	/** Queue mode: start() also starts `queue.workers` n8n workers fed through Redis (needs `postgres` in practice). */
+	queue?: N8nQueueOptions;
 	log?: (line: string) => void;
 }
 
@@ -161,6 +166,8 @@ export class N8nInstance {
 	private authCookie?: string;
 	private apiKey?: string;
 	private stopped = false;
+	/** The worker slots of a queue-mode instance (empty otherwise). */
+	readonly workers: N8nWorker[] = [];
 
 	private constructor(runtime: N8nRuntime, options: N8nOptions, userFolder: string, ports: number[]) {
 		this.runtime = runtime;
@@ -195,7 +202,7 @@ export class N8nInstance {
 		if (!existsSync(config)) {
 			writeFileSync(config, JSON.stringify({ encryptionKey: this.options.env?.N8N_ENCRYPTION_KEY ?? TEST_ENCRYPTION_KEY }), { mode: 0o600 });
 		}
-		const template = existsSync(join(n8nDir, 'database.sqlite')) ? undefined : await databaseTemplate(this.runtime);
+		const template = this.options.postgres || existsSync(join(n8nDir, 'database.sqlite')) ? undefined : await databaseTemplate(this.runtime);
 		if (template) {
 			for (const file of ['database.sqlite', 'database.sqlite-wal', 'database.sqlite-shm']) {
 				if (existsSync(join(template, file))) cpSync(join(template, file), join(n8nDir, file));
@@ -214,7 +221,12 @@ export class N8nInstance {
 			port: this.port,
 			brokerPort,
 			encryptionKey: TEST_ENCRYPTION_KEY,
-			extra: { ...this.options.env, ...extra },
+			extra: {
+				...(this.options.postgres ? postgresEnv(this.options.postgres) : {}),
+				...(this.options.queue ? queueEnv(this.options.queue) : {}),
+				...this.options.env,
+				...extra,
+			},
 		});
 	}
 
@@ -292,6 +304,11 @@ export class N8nInstance {
 		return parseExecuteOutput(result.stdout, result.stderr, result.code, result.durationMs);
 	}
 
+	/** The main process's pid (also its process group), once started. */
+	get pid(): number | undefined {
+		return this.main?.pid;
+	}
+
 	get running(): boolean {
 		return this.main !== undefined && this.main.exitCode === null && this.main.signalCode === null;
 	}
@@ -330,6 +347,18 @@ export class N8nInstance {
 			for (const probe of probes) {
 				await waitFor(`webhook ${probe.method ?? 'POST'} ${probe.path}`, () => this.webhookRegistered(probe));
 			}
+			const queue = this.options.queue;
+			for (let index = 0; queue && index < (queue.workers ?? 1); index++) {
+				this.workers.push(
+					new N8nWorker(index, (args, brokerPort, env, sink) => this.spawnN8n(args, brokerPort, env, sink), {
+						concurrency: queue.concurrency ?? 10,
+						env: queue.workerEnv,
+					}),
+				);
+			}
+			const workersFrom = Date.now();
+			await Promise.all(this.workers.map(async (worker) => await worker.start(Math.max(10_000, deadline - Date.now()))));
+			if (this.workers.length > 0) this.options.log?.(`${this.workers.length} n8n worker(s) ready in ${Date.now() - workersFrom} ms`);
 		} catch (error) {
 			await this.stop();
 			throw error;
@@ -337,13 +366,14 @@ export class N8nInstance {
 		this.options.log?.(`n8n ${this.runtime.version} ready on ${this.baseUrl} in ${Date.now() - started} ms`);
 	}
 
-	/** Spawns an n8n process of this instance (the main process now; workers in queue mode later). */
-	private spawnN8n(args: string[], brokerPort: number, extraEnv: Record<string, string> = {}): ChildProcess {
+	/** Spawns an n8n process of this instance (the main process, or a queue-mode worker with its own log sink). */
+	private spawnN8n(args: string[], brokerPort: number, extraEnv: Record<string, string> = {}, sink?: (chunk: string) => void): ChildProcess {
 		const child = spawnTracked(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
 			cwd: this.userFolder,
 			env: this.env(brokerPort, extraEnv),
 		});
 		const collect = (chunk: Buffer): void => {
+			if (sink) return sink(chunk.toString('utf8'));
 			this.output += chunk.toString('utf8');
 			if (this.output.length > MAX_LOG_CHARS) this.output = this.output.slice(-MAX_LOG_CHARS / 2);
 		};
@@ -495,6 +525,8 @@ export class N8nInstance {
 	/** SIGTERM to the process group, SIGKILL after timeoutMs; removes a temporary user folder. Idempotent. */
 	async stop(timeoutMs = 10_000): Promise<void> {
 		this.stopped = true;
+		// Workers first: the main process would otherwise wait for their executions on shutdown.
+		await Promise.all(this.workers.map(async (worker) => await worker.stop(timeoutMs)));
 		const child = this.main;
 		if (child?.pid !== undefined && this.mainExit) {
 			if (this.running) killGroup(child.pid, 'SIGTERM');

@@ -45,6 +45,8 @@ export interface ExceptionMeta {
 }
 
 const HISTORY = 10;
+/** How long a per-key lock of `add` may be held before others take it over (its holder died). */
+const KEY_LOCK_TTL_MS = 30_000;
 
 export interface NewException {
 	payload: JsonValue;
@@ -103,6 +105,34 @@ export class ExceptionQueue {
 	 * and error). Returns the item and whether it was new.
 	 */
 	async add(entry: NewException): Promise<{ item: ExceptionItem; created: boolean }> {
+		// Two executions failing on the same key at once (a duplicate delivery on two workers) would
+		// both find no item and both add one: the look-up and the insert run under a per-key lock.
+		if (entry.key) return await this.withKeyLock(entry.key, async () => await this.addUnlocked(entry));
+		return await this.addUnlocked(entry);
+	}
+
+	/**
+	 * A lock in the store (compare-and-set of an absent key), so it holds across processes and workers.
+	 * It expires after KEY_LOCK_TTL_MS should its holder die; a waiter takes it over then.
+	 */
+	private async withKeyLock<T>(key: string, body: () => Promise<T>): Promise<T> {
+		const ns = `exceptions:locks:${this.name}`;
+		const deadline = Date.now() + KEY_LOCK_TTL_MS + 5000;
+		for (let attempt = 0; ; attempt++) {
+			const claim = await this.store.compareAndSet(ns, key, null, { at: new Date().toISOString() }, { ttlMs: KEY_LOCK_TTL_MS });
+			if (claim.ok) {
+				try {
+					return await body();
+				} finally {
+					await this.store.delete(ns, key, { expectedVersion: claim.version }).catch(() => undefined);
+				}
+			}
+			if (Date.now() > deadline) throw new Error(`The exception queue "${this.name}" is locked for key "${key}" (waited ${KEY_LOCK_TTL_MS + 5000} ms)`);
+			await new Promise((resolve) => setTimeout(resolve, Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random())));
+		}
+	}
+
+	private async addUnlocked(entry: NewException): Promise<{ item: ExceptionItem; created: boolean }> {
 		const at = this.now().toISOString();
 		const errorClass = entry.errorClass ?? classifyMessage(entry.message);
 		const failure = { at, message: entry.message, errorClass };
