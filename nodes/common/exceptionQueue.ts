@@ -5,6 +5,7 @@
  * same key resolves it. Lives in the state store, so every n8n process and worker sees the same queue.
  */
 import type { ErrorClass } from './errors';
+import { withLease } from './state/lease';
 import type { JsonValue, QueueItem, QueueStatus, StateStore } from './state/types';
 
 export const ERROR_CLASSES: readonly ErrorClass[] = [
@@ -107,29 +108,11 @@ export class ExceptionQueue {
 	async add(entry: NewException): Promise<{ item: ExceptionItem; created: boolean }> {
 		// Two executions failing on the same key at once (a duplicate delivery on two workers) would
 		// both find no item and both add one: the look-up and the insert run under a per-key lock.
-		if (entry.key) return await this.withKeyLock(entry.key, async () => await this.addUnlocked(entry));
-		return await this.addUnlocked(entry);
-	}
-
-	/**
-	 * A lock in the store (compare-and-set of an absent key), so it holds across processes and workers.
-	 * It expires after KEY_LOCK_TTL_MS should its holder die; a waiter takes it over then.
-	 */
-	private async withKeyLock<T>(key: string, body: () => Promise<T>): Promise<T> {
-		const ns = `exceptions:locks:${this.name}`;
-		const deadline = Date.now() + KEY_LOCK_TTL_MS + 5000;
-		for (let attempt = 0; ; attempt++) {
-			const claim = await this.store.compareAndSet(ns, key, null, { at: new Date().toISOString() }, { ttlMs: KEY_LOCK_TTL_MS });
-			if (claim.ok) {
-				try {
-					return await body();
-				} finally {
-					await this.store.delete(ns, key, { expectedVersion: claim.version }).catch(() => undefined);
-				}
-			}
-			if (Date.now() > deadline) throw new Error(`The exception queue "${this.name}" is locked for key "${key}" (waited ${KEY_LOCK_TTL_MS + 5000} ms)`);
-			await new Promise((resolve) => setTimeout(resolve, Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random())));
+		if (entry.key) {
+			const busyMessage = `The exception queue "${this.name}" stayed locked for key "${entry.key}"; try again`;
+			return await withLease(this.store, `exceptions:locks:${this.name}`, entry.key, { ttlMs: KEY_LOCK_TTL_MS, busyMessage }, async () => await this.addUnlocked(entry));
 		}
+		return await this.addUnlocked(entry);
 	}
 
 	private async addUnlocked(entry: NewException): Promise<{ item: ExceptionItem; created: boolean }> {

@@ -16,8 +16,8 @@
  * claimed the line (either one not stackable), is a conflict: the line is left out and DUPLICATE_CLAIM is
  * raised. Preview judges against the recorded claims the same way, without the lock, and writes nothing.
  */
-import { sleep } from 'n8n-workflow';
 
+import { withLease } from '../../common/state/lease';
 import type { StateStore } from '../../common/state/types';
 export interface ClaimRequest {
 	line: string;
@@ -97,21 +97,10 @@ export class ClaimLedger {
 		for (let i = 0; i < entries.length; i += CHUNK) await this.store.putMany(this.ns, entries.slice(i, i + CHUNK));
 	}
 
-	/** Runs `fn` holding the ledger's lock (compare-and-set on an absent key, with a lease). */
+	/** Runs `fn` holding the ledger's lock, a lease in the store. */
 	private async withLock<T>(fn: () => Promise<T>): Promise<T> {
-		const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
-		const deadline = Date.now() + this.lockWaitMs;
-		for (;;) {
-			if ((await this.store.compareAndSet(this.ns, 'lock', null, { owner }, { ttlMs: LOCK_LEASE_MS })).ok) break;
-			if (Date.now() > deadline) throw new Error(`Claim ledger "${this.ledger}" is locked by another run for too long; try again later`);
-			await sleep(50 + Math.floor(Math.random() * 50));
-		}
-		try {
-			return await fn();
-		} finally {
-			const lock = await this.store.get<{ owner: string }>(this.ns, 'lock');
-			if (lock?.value.owner === owner) await this.store.delete(this.ns, 'lock', { expectedVersion: lock.version });
-		}
+		const busyMessage = `Claim ledger "${this.ledger}" is locked by another run for too long; try again later`;
+		return await withLease(this.store, this.ns, 'lock', { ttlMs: LOCK_LEASE_MS, waitMs: this.lockWaitMs, busyMessage }, fn);
 	}
 
 	/**
