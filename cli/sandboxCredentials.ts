@@ -175,6 +175,21 @@ export function sandboxCredentials(sandbox: RunningSandbox): CredentialJson[] {
 			},
 		});
 	}
+	const partner = sandbox.systems.tradingpartner?.credentials;
+	if (partner) {
+		// The demo retailer's inbox and shared secret; its envelope ids are the X12 Trading Partner credential of demoCredentials.
+		credentials.push({
+			id: stableId('credential:x12HttpApi'),
+			name: 'X12 over HTTPS (sandbox retailer)',
+			type: 'x12HttpApi',
+			data: {
+				partnerUrl: partner.partnerUrl,
+				sharedSecret: partner.sharedSecret,
+				signatureHeader: partner.signatureHeader,
+				toleranceSeconds: Number(partner.toleranceSeconds),
+			},
+		});
+	}
 	return credentials;
 }
 

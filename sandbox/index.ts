@@ -11,6 +11,7 @@ import { IntacctPlugin, type IntacctOptions } from './intacct';
 import { NetSuitePlugin, type NetSuiteOptions } from './netsuite';
 import { ShipHeroPlugin, type ShipHeroOptions } from './shiphero';
 import { StripePlugin, type StripeOptions } from './stripe';
+import { TradingPartnerPlugin, type TradingPartnerOptions } from './tradingpartner';
 
 export interface SandboxOptions {
 	/** Port to listen on; 0 (default) picks a free one. */
@@ -41,6 +42,7 @@ export interface SandboxOptions {
 	extensiv?: ExtensivOptions;
 	chargebee?: ChargebeeOptions;
 	businesscentral?: BusinessCentralOptions;
+	tradingpartner?: TradingPartnerOptions;
 }
 
 /**
@@ -58,6 +60,7 @@ const REGISTRY: Record<string, (options: SandboxOptions) => SandboxPlugin> = {
 	extensiv: (o) => new ExtensivPlugin(o.extensiv),
 	chargebee: (o) => new ChargebeePlugin(o.chargebee),
 	businesscentral: (o) => new BusinessCentralPlugin(o.businesscentral),
+	tradingpartner: (o) => new TradingPartnerPlugin(o.tradingpartner),
 };
 
 export const SANDBOX_SYSTEMS = Object.keys(REGISTRY);
@@ -164,3 +167,5 @@ export { ChargebeePlugin, createChargebeePlugin } from './chargebee';
 export type { ChargebeeOptions, ChargebeeCredentials } from './chargebee';
 export { BusinessCentralPlugin, createBusinessCentralPlugin } from './businesscentral';
 export type { BusinessCentralOptions, BusinessCentralCredentials } from './businesscentral';
+export { TradingPartnerPlugin, createTradingPartnerPlugin, signEdiPayload, verifyEdiSignature, EDI_SIGNATURE_HEADER, HARBOR, SUMMIT } from './tradingpartner';
+export type { TradingPartnerOptions, TradingPartnerCredentials, SentOrder, ReceivedDocument, PartnerConfig } from './tradingpartner';

@@ -13,7 +13,7 @@ export class X12Edi implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
 		usableAsTool: true,
-		description: 'Parse, validate, acknowledge and generate X12 EDI, and map 850/855/856/810/846/832 to and from canonical records',
+		description: 'Parse, validate, acknowledge, generate and send X12 EDI, and map 850/855/856/810/846/832 to and from canonical records',
 		// Listed here (not in versionDescription) so the community-nodes lint sees who tests each credential.
 		// Neither is an HTTP API credential, so the "Api" suffix rule does not apply.
 		credentials: [
@@ -28,6 +28,12 @@ export class X12Edi implements INodeType {
 				name: 'interopStateStore',
 				required: false,
 				testedBy: 'stateStoreCredentialTest',
+				displayOptions: { hide: { operation: ['send'] } },
+			},
+			{
+				name: 'x12HttpApi',
+				required: true,
+				displayOptions: { show: { operation: ['send'] } },
 			},
 		],
 		...versionDescription,

@@ -163,7 +163,8 @@ export class NetSuitePlugin implements SandboxPlugin {
 	}
 
 	collections(): string[] {
-		return Object.keys(RECORD_TYPES);
+		// inventoryBalance: quantities per item and location (SuiteQL inventoryitemlocations), moved by inventory adjustments.
+		return [...Object.keys(RECORD_TYPES), 'inventoryBalance'];
 	}
 
 	records(collection: string): unknown[] | undefined {

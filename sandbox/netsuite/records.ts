@@ -205,6 +205,7 @@ export class RecordEngine {
 		const path = `${key}.items[${index}]`;
 		if (typeof line !== 'object' || line === null) fail(nsError(400, 'INVALID_CONTENT', `Line ${index + 1} must be an object.`, { 'o:errorPath': path }));
 		if (d.lines === 'apply') return { ...line };
+		if (d.lines === 'inventory') return this.checkInventoryLine(path, line, index);
 		const id = String(line.item?.id ?? '');
 		if (!id) fail(userError(`Please enter value(s) for: Item (line ${index + 1}).`, `${path}.item`));
 		const item = ITEM_TYPES.map((t) => this.host.store.get(t, id)).find(Boolean);
@@ -215,6 +216,48 @@ export class RecordEngine {
 		return { ...line, item: { id }, quantity, rate: cents(rate) / 100 };
 	}
 
+	/** An inventory adjustment line: an inventory item, a location and a non-zero `adjustQtyBy`. */
+	private checkInventoryLine(path: string, line: NsLine, index: number): NsLine {
+		const id = String(line.item?.id ?? '');
+		if (!this.host.store.get('inventoryItem', id)) fail(userError(`Invalid item reference key ${id || '(empty)'} (line ${index + 1}).`, `${path}.item`));
+		const location = String((line.location as { id?: unknown } | undefined)?.id ?? '');
+		if (!this.host.store.get('location', location)) fail(userError(`Please enter a valid location (line ${index + 1}).`, `${path}.location`));
+		const by = Number(line.adjustQtyBy);
+		if (!Number.isFinite(by) || by === 0) fail(userError(`Adjust Qty. By must be a number other than 0 (line ${index + 1}).`, `${path}.adjustQtyBy`));
+		return { item: { id }, location: { id: location }, adjustQtyBy: by, ...(line.memo !== undefined ? { memo: line.memo } : {}) };
+	}
+
+	/** What an inventory adjustment does: moves quantity on hand per item and location, never below zero. */
+	private applyInventory(record: NsRecord): void {
+		const lines = ((record.inventory as { items?: NsLine[] })?.items ?? []) as NsLine[];
+		for (const line of lines) {
+			const item = String(line.item?.id);
+			const location = String((line.location as { id: string }).id);
+			const key = `${item}-${location}`;
+			const balance = this.host.store.get('inventoryBalance', key);
+			const onHand = Number(balance?.quantityOnHand ?? 0) + Number(line.adjustQtyBy);
+			if (onHand < 0) fail(userError(`The adjustment would leave ${onHand} on hand of item ${item} at location ${location}.`, 'inventory'));
+		}
+		for (const line of lines) {
+			const item = String(line.item?.id);
+			const location = String((line.location as { id: string }).id);
+			const key = `${item}-${location}`;
+			const balance = this.host.store.get('inventoryBalance', key);
+			const now = record.lastModifiedDate;
+			this.host.store.put('inventoryBalance', {
+				quantityCommitted: 0,
+				quantityOnOrder: 0,
+				dateCreated: now,
+				...balance,
+				id: key,
+				item: { id: item },
+				location: { id: location },
+				quantityOnHand: Number(balance?.quantityOnHand ?? 0) + Number(line.adjustQtyBy),
+				lastModifiedDate: now,
+			} as NsRecord);
+		}
+	}
+
 	private requireFields(d: RecordTypeDef, record: NsRecord): void {
 		const missing = Object.entries(d.required).filter(([field]) => {
 			const v = record[field];
@@ -223,6 +266,9 @@ export class RecordEngine {
 		if (missing.length > 0) fail(userError(`Please enter value(s) for: ${missing.map(([, label]) => label).join(', ')}`, missing[0][0]));
 		if (d.lines === 'item' && !d.transformOnly && ((record.item as { items?: unknown[] })?.items ?? []).length === 0) {
 			fail(userError('You must enter at least one line item for this transaction.', 'item'));
+		}
+		if (d.lines === 'inventory' && ((record.inventory as { items?: unknown[] })?.items ?? []).length === 0) {
+			fail(userError('You must enter at least one line in the Adjustments sublist.', 'inventory'));
 		}
 	}
 
@@ -256,6 +302,7 @@ export class RecordEngine {
 		if (d.type === 'invoice') record.amountRemaining = record.total;
 		this.requireFields(d, record);
 		this.stamp(record, true);
+		if (d.type === 'inventoryAdjustment') this.applyInventory(record);
 		this.host.store.put(d.type, record);
 		this.host.onChange('create', d.type, record);
 		return record;

@@ -11,6 +11,7 @@ export const TRANSACTION_CODES: Record<string, string> = {
 	creditMemo: 'CustCred',
 	customerPayment: 'CustPymt',
 	vendorBill: 'VendBill',
+	inventoryAdjustment: 'InvAdjst',
 };
 
 export const ITEM_CODES: Record<string, string> = {
@@ -25,7 +26,7 @@ export interface RecordTypeDef {
 	/** Transaction document number prefix (tranId). */
 	prefix?: string;
 	/** Sublist of lines, if any. */
-	lines?: 'item' | 'apply';
+	lines?: 'item' | 'apply' | 'inventory';
 	/** Records that may only come from a transform. */
 	transformOnly?: boolean;
 	/** Fields that reference another record type (validated on write). */
@@ -51,6 +52,8 @@ export const RECORD_TYPES: Record<string, RecordTypeDef> = {
 		refs: { customer: 'customer' },
 	},
 	vendorBill: { type: 'vendorBill', required: { entity: 'Vendor' }, prefix: 'BILL', lines: 'item', refs: { entity: 'vendor' } },
+	// Changes quantities on hand: one line per item and location, `adjustQtyBy` up or down.
+	inventoryAdjustment: { type: 'inventoryAdjustment', required: { account: 'Adjustment Account' }, prefix: 'INVADJ', lines: 'inventory', refs: { adjLocation: 'location' } },
 	location: { type: 'location', required: { name: 'Name' } },
 	subsidiary: { type: 'subsidiary', required: { name: 'Name' } },
 };

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { errorClassOf } from '../../common/errors';
 import { classifyMessage, isErrorClass } from '../../common/exceptionQueue';
 import type { JsonValue } from '../../common/state';
 import { errorClassOptions, queueFor, toJson } from './common';
@@ -106,7 +107,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, item: 
 
 	const message = (this.getNodeParameter('message', itemIndex, '') as string) || messageOf(item.json) || 'Failed (no error message given)';
 	const chosen = this.getNodeParameter('errorClass', itemIndex) as string;
-	const errorClass = chosen !== 'auto' ? chosen : isErrorClass(item.json.errorClass) ? item.json.errorClass : classifyMessage(message);
+	// On an error output n8n keeps only the message in the JSON; the node's error, with its class, stays on the item.
+	const carried = item.error ? errorClassOf(item.error) : undefined;
+	const errorClass =
+		chosen !== 'auto' ? chosen : isErrorClass(item.json.errorClass) ? item.json.errorClass : carried && carried !== 'unknown' ? carried : classifyMessage(message);
 	if (!isErrorClass(errorClass)) throw new NodeOperationError(this.getNode(), `Unknown error class "${errorClass}"`, { itemIndex });
 
 	const workflow = this.getWorkflow();
@@ -116,7 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, item: 
 		key: (this.getNodeParameter('key', itemIndex, '') as string).trim() || undefined,
 		errorClass,
 		message,
-		description: typeof item.json.description === 'string' ? item.json.description : undefined,
+		description: typeof item.json.description === 'string' ? item.json.description : typeof item.error?.description === 'string' ? item.error.description : undefined,
 		system: options.system,
 		entity: options.entity,
 		node: options.node,

@@ -55,6 +55,12 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 					action: 'Parse an interchange',
 				},
 				{
+					name: 'Send to Partner',
+					value: 'send',
+					description: 'POST an interchange to the trading partner’s HTTPS endpoint, signed',
+					action: 'Send an interchange to the partner',
+				},
+				{
 					name: 'To Canonical',
 					value: 'toCanonical',
 					description: 'Read 850, 855, 856, 810, 846 and 832 sets as canonical records',
@@ -90,6 +96,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...operations.generate.description,
 		...operations.toCanonical.description,
 		...operations.fromCanonical.description,
+		...operations.send.description,
 		controlNumbersField,
 	],
 };

@@ -1,3 +1,4 @@
+import { X12HttpApi } from '../../../credentials/X12HttpApi.credentials';
 import { X12Edi } from '../../../nodes/X12/X12Edi.node';
 import { operations, WITH_REJECTED_OUTPUT } from '../../../nodes/X12/actions/operations';
 import { binaryItem, corpus, PARTNER, run, x12Context } from './helpers';
@@ -38,12 +39,13 @@ describe('X12 EDI node description', () => {
 		}
 	});
 
-	it('tests both of its credentials with methods it provides', () => {
+	it('tests its two settings credentials with methods it provides (X12 over HTTPS has its own test request)', () => {
 		const methods = new X12Edi().methods.credentialTest as Record<string, unknown>;
-		for (const credential of description.credentials ?? []) {
+		for (const credential of (description.credentials ?? []).filter((c) => c.name !== 'x12HttpApi')) {
 			expect(typeof methods[credential.testedBy as string]).toBe('function');
 		}
-		expect((description.credentials ?? []).map((c) => c.name).sort()).toEqual(['interopStateStore', 'x12TradingPartner']);
+		expect((description.credentials ?? []).map((c) => c.name).sort()).toEqual(['interopStateStore', 'x12HttpApi', 'x12TradingPartner']);
+		expect(new X12HttpApi().test.request.method).toBe('GET');
 	});
 
 	it('reports a trading partner credential that cannot be used', async () => {

@@ -1,12 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { EnvelopeValidator, tokenizeX12Batches, type ControlNumberRef, type DiagnosticCodeInfo, type EnvelopeReport } from '../../core';
+import {
+	EnvelopeValidator,
+	tokenizeX12Batches,
+	type ControlNumberAllocator,
+	type ControlNumberRef,
+	type DiagnosticCodeInfo,
+	type EnvelopeReport,
+	type FixedControlNumbers,
+	type PartnerProfile,
+} from '../../core';
 import { buildAcknowledgements, InboundEnvelopes, type AckDiagnostic, type AckType } from '../../core/ack';
-import { claimReceived, receivedHistory } from '../analyse';
+import { acceptedKeys, claimReceived, RECEIVED_NAMESPACE, receivedHistory } from '../analyse';
 import { controlNumberSource, getPartner, optionalStore } from '../context';
-import { inputFields, readInput } from '../input';
+import { inputFields, readInput, type X12Input } from '../input';
 import type { OperationResult } from '../items';
+import { buildOnce } from '../once';
+import { idempotencyKeyOption, includeInputFieldsOption } from './generate.operation';
 
 const show = { operation: ['acknowledge'] };
 
@@ -54,6 +65,12 @@ export const description: INodeProperties[] = [
 				description:
 					'Whether to remember the control numbers of accepted interchanges and groups in the state store, so a resend is rejected as a duplicate (needs an Interop State Store credential)',
 			},
+			{
+				...idempotencyKeyOption('e.g. 997:{{ $json.messageId }}'),
+				description:
+					'A key for the received file (e.g. its message ID). The first run writes the acknowledgement and keeps it in the state store; a run with the same key (a replay, a redelivery) outputs the same acknowledgement with the same control numbers instead of treating the file as a resend. Needs the Interop State Store credential.',
+			},
+			includeInputFieldsOption,
 		],
 	},
 ];
@@ -86,14 +103,71 @@ function unexpectedSets(report: EnvelopeReport, expected: string[]): AckDiagnost
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const input = readInput(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { ta1?: boolean; binaryPropertyName?: string; recordReceived?: boolean };
+	const options = this.getNodeParameter('options', itemIndex, {}) as AckOptionValues;
 	const profile = await getPartner(this, itemIndex);
 	const choice = this.getNodeParameter('ackType', itemIndex, 'partner') as string;
 	const policy = choice === 'partner' ? profile.ackPolicy : choice;
 	const store = await optionalStore(this, itemIndex);
 	const record = store !== undefined && options.recordReceived !== false;
-	const claims = store && record ? await claimReceived(input.open, store, new Date().toISOString()) : undefined;
-	const seen = claims ? claims.seen : store ? await receivedHistory(input.open, store) : undefined;
+	const numbers = controlNumberSource(this, itemIndex, store, profile.partnerKey);
+	const key = (options.idempotencyKey ?? '').trim();
+	let json: IDataObject;
+	let text: string;
+	if (store && key && typeof numbers === 'function') {
+		// Keyed: the file is answered once; history is read (not claimed) and recorded after the answer is kept,
+		// so an attempt that takes over from a crashed one never finds its own numbers as "received before".
+		const { value, replayed } = await buildOnce(store, `${profile.partnerKey}|ack|${key}`, numbers, async (allocate) => {
+			const seen = record ? await receivedHistory(input.open, store) : undefined;
+			const answer = await acknowledge(this, itemIndex, input, profile, policy, options, seen, allocate);
+			const received = record && answer.report ? [...acceptedKeys(answer.report, answer.refs)] : [];
+			return { json: answer.json, text: answer.text, received };
+		});
+		if (value.received.length > 0) {
+			const at = new Date().toISOString();
+			await store.putMany(RECEIVED_NAMESPACE, value.received.map((k) => ({ key: k, value: { receivedAt: at } })));
+		}
+		json = { ...value.json, idempotencyKey: key, replayed };
+		text = value.text;
+	} else {
+		const claims = store && record ? await claimReceived(input.open, store, new Date().toISOString()) : undefined;
+		const seen = claims ? claims.seen : store ? await receivedHistory(input.open, store) : undefined;
+		let answer;
+		try {
+			answer = await acknowledge(this, itemIndex, input, profile, policy, options, seen, numbers);
+		} catch (error) {
+			await claims?.settle(undefined, (error as { refs?: ControlNumberRef[] }).refs ?? []);
+			// Already the node's error (from acknowledge); only observed here to release the claims.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+			throw error;
+		}
+		await claims?.settle(answer.report, answer.refs);
+		({ json, text } = answer);
+	}
+	if (options.includeInputFields) json = { ...this.getInputData()[itemIndex].json, ...json };
+	if (!text) return { items: [{ json }] };
+	const binary = await this.helpers.prepareBinaryData(Buffer.from(text, 'utf8'), 'ack.edi', 'application/edi-x12');
+	return { items: [{ json, binary: { [options.binaryPropertyName || 'data']: binary } }] };
+}
+
+interface AckOptionValues {
+	includeInputFields?: boolean;
+	ta1?: boolean;
+	binaryPropertyName?: string;
+	recordReceived?: boolean;
+	idempotencyKey?: string;
+}
+
+/** Validates the file and writes its acknowledgements; the item JSON, the text, and what the history needs. */
+async function acknowledge(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	input: X12Input,
+	profile: PartnerProfile,
+	policy: string,
+	options: AckOptionValues,
+	seen: ((ref: ControlNumberRef) => boolean) | undefined,
+	controlNumbers: ControlNumberAllocator | FixedControlNumbers,
+): Promise<{ json: IDataObject; text: string; report?: EnvelopeReport; refs: ControlNumberRef[] }> {
 	const refs: ControlNumberRef[] = [];
 	const type: AckType = policy === '999' ? '999' : '997';
 	let result;
@@ -120,15 +194,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			receiver: profile.receiver,
 			partnerKey: profile.partnerKey,
 			delimiters: profile.delimiters,
-			controlNumbers: controlNumberSource(this, itemIndex, store, profile.partnerKey),
+			controlNumbers,
 			diagnostics: unexpectedSets(report, profile.expectedSets),
 			codeInfo: (code) => (code === UNEXPECTED_SET ? UNEXPECTED_SET_INFO : undefined),
 		});
 	} catch (error) {
-		await claims?.settle(undefined, refs);
-		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+		throw Object.assign(new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex }), { refs });
 	}
-	await claims?.settle(report, refs);
 	const sets = result.acknowledgements.flatMap((group) =>
 		group.sets.map((set) => ({
 			transactionSet: set.code,
@@ -158,7 +230,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		interchanges: result.interchanges as unknown as IDataObject[],
 		controlNumbers: result.replies.map((reply) => String(reply.controlNumber).padStart(9, '0')),
 	};
-	if (!text) return { items: [{ json }] };
-	const binary = await this.helpers.prepareBinaryData(Buffer.from(text, 'utf8'), 'ack.edi', 'application/edi-x12');
-	return { items: [{ json, binary: { [options.binaryPropertyName || 'data']: binary } }] };
+	return { json, text, report, refs };
 }
+

@@ -45,5 +45,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as EnvelopeOptions;
 	const item = await envelope(this, itemIndex, [{ functionalId: mapped.functionalId, sets: [{ id: mapped.setId, segments: mapped.segments }] }], options);
-	return { items: [{ ...item, json: { ...item.json, type: (value as IDataObject).type ?? 'list' } }] };
+	const out = { ...item.json, type: (value as IDataObject).type ?? 'list' };
+	return { items: [{ ...item, json: options.includeInputFields ? { ...json, ...out } : out }] };
 }

@@ -12,8 +12,18 @@ import {
 import { segmentFromTree, type TreeSegment, type X12Tree } from '../../core/tree';
 import { controlNumberSource, getPartner, optionalStore } from '../context';
 import type { OperationResult } from '../items';
+import { buildOnce } from '../once';
 
 const show = { operation: ['generate'] };
+
+/** Keep the input item's fields beside the output, for later steps (and a replay) that need them. */
+export const includeInputFieldsOption: INodeProperties = {
+	displayName: 'Include Input Fields',
+	name: 'includeInputFields',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to keep the input item’s fields next to the output (e.g. the order number and keys later steps need)',
+};
 
 /** The output-file options Generate and From Canonical share. */
 export const fileOptions: INodeProperties[] = [
@@ -30,7 +40,22 @@ export const fileOptions: INodeProperties[] = [
 		default: '',
 		description: 'Empty: the set ID and ISA13, e.g. 850-000000001.edi',
 	},
+	idempotencyKeyOption('e.g. 855:{{ $json.poNumber }}'),
+	includeInputFieldsOption,
 ];
+
+/** Remember the built document per key (needs the Interop State Store credential). */
+export function idempotencyKeyOption(placeholder: string): INodeProperties {
+	return {
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		placeholder,
+		description:
+			'A key for this document, e.g. the set and the order number. The first run builds it and keeps it in the state store; a run with the same key (a replay, a redelivery) outputs the same interchange with the same control numbers and uses no new ones. Needs the Interop State Store credential.',
+	};
+}
 
 export const description: INodeProperties[] = [
 	{
@@ -145,12 +170,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const item = this.getInputData()[itemIndex];
 	const options = this.getNodeParameter('options', itemIndex, {}) as EnvelopeOptions & { functionalId?: string };
 	const groups = groupsOf(this, itemIndex, item.json, (options.functionalId ?? '').trim());
-	return { items: [await envelope(this, itemIndex, groups, options)] };
+	const out = await envelope(this, itemIndex, groups, options);
+	return { items: [options.includeInputFields ? { ...out, json: { ...item.json, ...out.json } } : out] };
 }
 
 export interface EnvelopeOptions {
 	binaryPropertyName?: string;
 	fileName?: string;
+	idempotencyKey?: string;
+	includeInputFields?: boolean;
+}
+
+interface BuiltDocument {
+	text: string;
+	controlNumbers: { interchange: number; groups: number[]; sets: number[][] };
 }
 
 /** Wraps groups in an interchange for the item's trading partner; the output item has the text and the file. */
@@ -163,9 +196,19 @@ export async function envelope(
 	const profile = await getPartner(ctx, itemIndex);
 	const store = await optionalStore(ctx, itemIndex);
 	const numbers = controlNumberSource(ctx, itemIndex, store, profile.partnerKey);
-	let built;
+	const key = (options.idempotencyKey ?? '').trim();
+	let built: BuiltDocument;
+	let replayed = false;
 	try {
-		built = await buildInterchange(partnerInterchange(profile, groups, numbers), profile.delimiters);
+		const make = async (source: typeof numbers): Promise<BuiltDocument> => {
+			const { text, controlNumbers } = await buildInterchange(partnerInterchange(profile, groups, source), profile.delimiters);
+			return { text, controlNumbers };
+		};
+		if (store && key && typeof numbers === 'function') {
+			({ value: built, replayed } = await buildOnce(store, `${profile.partnerKey}|${key}`, numbers, make));
+		} else {
+			built = await make(numbers);
+		}
 	} catch (error) {
 		fail(ctx, itemIndex, (error as Error).message);
 	}
@@ -179,6 +222,7 @@ export async function envelope(
 			transactionSets: setIds,
 			controlNumbers: { interchange: isa13, groups: built.controlNumbers.groups, sets: built.controlNumbers.sets },
 			partnerKey: profile.partnerKey,
+			...(key && store ? { idempotencyKey: key, replayed } : {}),
 		},
 		binary: { [options.binaryPropertyName || 'data']: binary },
 	};
