@@ -1,17 +1,21 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { buildInterchange, elementValue, parseX12, segment } from '../../nodes/X12/core';
-import { formatSandboxInfo, startSandbox, type RunningSandbox } from '../../sandbox';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { numberFlag, parseArgs } from '../args';
-import { DEFAULT_OWNER, defaultN8nVersion, ensureBuilt, ensureN8n, N8nInstance, nodeItems, packProject } from '../runtime';
-import { DEMO_DISTRIBUTOR, DEMO_RETAILER, demoCredentials } from '../sandboxCredentials';
-import { bindCredentials, loadTemplates, stableId } from '../workflows';
+import { Progress } from '../demo/progress';
+import { DEMO_SANDBOX_OPTIONS, prepareSandbox, SCENARIO } from '../demo/scenario';
+import { DEFAULT_OWNER, defaultN8nVersion, ensureBuilt, ensureN8n, N8nInstance, packProject } from '../runtime';
+import { demoCredentials } from '../sandboxCredentials';
+import { bindCredentials, loadTemplates } from '../workflows';
 import type { Command } from './types';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Build, sandbox, n8n install, n8n start. */
+const SETUP_STEPS = 4;
 
 export const demoCommand: Command = {
 	name: 'demo',
@@ -33,47 +37,50 @@ Options:
 		const port = numberFlag(flags, 'port', 5678);
 		const sandboxPort = numberFlag(flags, 'sandbox-port', 4010);
 		const version = typeof flags['n8n-version'] === 'string' ? flags['n8n-version'] : defaultN8nVersion();
-
-		log('1/5 building and packing the pack');
-		await ensureBuilt(PROJECT_ROOT, log);
-		const tarball = await packProject(PROJECT_ROOT);
-
-		log('2/5 starting the vendor sandbox');
-		const sandbox = await startSandbox({ port: sandboxPort });
-		log(formatSandboxInfo(sandbox));
-
-		log(`3/5 installing n8n ${version} (first run only: a few minutes)`);
-		const runtime = await ensureN8n(version);
-		const credentials = demoCredentials(sandbox);
-		const workflows = loadTemplates(join(PROJECT_ROOT, 'workflows')).map((w) => bindCredentials(w, credentials));
-		const userFolder = join(PROJECT_ROOT, '.demo', 'n8n');
-		mkdirSync(userFolder, { recursive: true });
-
-		log('4/5 starting n8n with the pack, the sandbox credential and the workflows');
-		const n8n = await N8nInstance.create({
-			runtime,
-			userFolder,
-			keepUserFolder: true,
-			port,
-			packages: [tarball],
-			credentials,
-			workflows,
-		});
+		const started = Date.now();
+		const progress = new Progress(SETUP_STEPS + SCENARIO.length);
+		const stack: Array<() => Promise<void>> = [];
 		const stopAll = async () => {
-			await n8n.stop();
-			await sandbox.close();
+			for (const stop of stack.reverse()) await stop().catch(() => undefined);
 		};
+
+		let n8n: N8nInstance;
+		let sandbox: RunningSandbox;
 		try {
-			await n8n.start();
-			await n8n.setupOwner();
-			log('5/5 running the scenario');
-			await runScenario(n8n, sandbox);
+			const tarball = await progress.step('building and packing the pack', async () => {
+				await ensureBuilt(PROJECT_ROOT, () => undefined);
+				return await packProject(PROJECT_ROOT);
+			});
+			sandbox = await progress.step('starting the vendor sandbox', async (print) => {
+				const running = await startSandbox({ port: sandboxPort, ...DEMO_SANDBOX_OPTIONS });
+				stack.push(async () => await running.close());
+				const items = await prepareSandbox(running);
+				print(`${Object.keys(running.systems).length} systems on ${running.url}; ${items} items in the NetSuite item master`);
+				return running;
+			});
+			const runtime = await progress.step(`installing n8n ${version} (first run only: a few minutes)`, async () => await ensureN8n(version));
+			n8n = await progress.step('starting n8n with the pack, the sandbox credentials and every template', async (print) => {
+				const credentials = demoCredentials(sandbox);
+				const workflows = loadTemplates(join(PROJECT_ROOT, 'workflows')).map((w) => bindCredentials(w, credentials));
+				// A fresh n8n each run: the state store (dedupe, control numbers) matches the fresh sandbox.
+				const userFolder = join(PROJECT_ROOT, '.demo', 'n8n');
+				rmSync(userFolder, { recursive: true, force: true });
+				mkdirSync(userFolder, { recursive: true });
+				const instance = await N8nInstance.create({ runtime, userFolder, keepUserFolder: true, port, packages: [tarball], credentials, workflows });
+				stack.push(async () => await instance.stop());
+				await instance.start();
+				await instance.setupOwner();
+				print(`${workflows.length} workflows imported, ${workflows.filter((w) => w.active).length} active; ${credentials.length} credentials`);
+				return instance;
+			});
+			for (const step of SCENARIO) await progress.step(step.title, async (print) => await step.run({ n8n, sandbox }, print));
 		} catch (error) {
 			await stopAll();
 			throw error;
 		}
 
 		log('');
+		log(`scenario finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		log(`n8n editor: http://127.0.0.1:${port}/  (login ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password})`);
 		log(`sandbox:    ${sandbox.url}/__sandbox/health`);
 		if (flags.exit) {
@@ -89,63 +96,3 @@ Options:
 		return 0;
 	},
 };
-
-async function runScenario(n8n: N8nInstance, sandbox: RunningSandbox): Promise<void> {
-	const openTickets = await n8n.execute(stableId('workflow:connectwise-open-tickets'));
-	if (openTickets.error) throw new Error(`open-tickets workflow failed: ${openTickets.error.message}`);
-	log('   open tickets per board (ConnectWise PSA Get Many, Return All):');
-	for (const row of nodeItems(openTickets, 'Summarise by Board')) log(`     ${String(row.board).padEnd(28)} ${row.open}`);
-
-	const client = sandbox
-		.records<{ identifier: string; types: Array<{ name: string }> }>('connectwise', 'companies')
-		.find((company) => company.types.some((type) => type.name === 'Client'));
-	if (!client) throw new Error('the sandbox has no client company');
-	const before = sandbox.records('connectwise', 'tickets').length;
-	const response = await n8n.callWebhook<{ ticketId?: number }>('connectwise-demo-ticket', {
-		method: 'POST',
-		body: { summary: 'Printer offline on the 2nd floor', companyIdentifier: client.identifier },
-	});
-	const after = sandbox.records('connectwise', 'tickets').length;
-	log(`   POST /webhook/connectwise-demo-ticket for ${client.identifier} → HTTP ${response.status} ${response.text}`);
-	if (response.status !== 201 || after !== before + 1) {
-		throw new Error(`the ticket-intake workflow did not create a ticket (HTTP ${response.status}, tickets ${before} → ${after})`);
-	}
-	log(`   sandbox tickets: ${before} → ${after}`);
-
-	// A retailer's purchase order, as it would arrive over AS2/SFTP, answered with a 997.
-	const controlNumber = (Date.now() % 900_000_000) + 1;
-	const po = await buildInterchange(
-		{
-			sender: DEMO_RETAILER,
-			receiver: DEMO_DISTRIBUTOR,
-			version: '00401',
-			controlNumbers: { interchange: controlNumber, group: controlNumber, set: 1 },
-			groups: [
-				{
-					functionalId: 'PO',
-					appSender: DEMO_RETAILER.id,
-					appReceiver: DEMO_DISTRIBUTOR.id,
-					version: '004010',
-					sets: [
-						{
-							id: '850',
-							segments: [
-								segment('BEG', '00', 'SA', `PO-${controlNumber}`, '', '20261123'),
-								segment('PO1', '1', '24', 'EA', '12.50', '', 'VP', 'WIDGET-BLUE'),
-								segment('PO1', '2', '6', 'EA', '99.00', '', 'VP', 'GADGET-XL'),
-								segment('CTT', '2'),
-							],
-						},
-					],
-				},
-			],
-		},
-		{ element: '*', component: '>', segment: '~', suffix: '\n' },
-	);
-	const ack = await n8n.callWebhook('x12-850-to-997', { rawBody: po.text, headers: { 'content-type': 'application/edi-x12' } });
-	const ak9 = parseX12(ack.text).interchanges.flatMap((i) => i.segments).find((s) => s.id === 'AK9');
-	log(`   POST an 850 (2 lines) to /webhook/x12-850-to-997 → HTTP ${ack.status}, 997 AK9 status ${ak9 ? elementValue(ak9, 1) : 'missing'}`);
-	if (ack.status !== 200 || !ak9 || elementValue(ak9, 1) !== 'A') {
-		throw new Error(`the 850 → 997 workflow did not accept the purchase order (HTTP ${ack.status}): ${ack.text.slice(0, 300)}`);
-	}
-}

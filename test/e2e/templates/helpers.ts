@@ -5,30 +5,20 @@
  */
 import { join } from 'node:path';
 
+import { waitFor } from '../../../cli/demo/wait';
 import type { CredentialJson, N8nInstance, WorkflowJson } from '../../../cli/runtime';
 import { bindCredentials, loadTemplates } from '../../../cli/workflows';
 import { ExceptionQueue, type ExceptionItem } from '../../../nodes/common/exceptionQueue';
 import { createStateStore, type StateStore } from '../../../nodes/common/state';
 import { PROJECT_ROOT } from '../harness';
 
+export { sleep, waitFor } from '../../../cli/demo/wait';
+
 /** The template file as shipped, with its stable id and credentials bound by type. */
 export function template(file: string, credentials: CredentialJson[]): WorkflowJson & { id: string } {
 	const found = loadTemplates(join(PROJECT_ROOT, 'workflows')).find((w) => w.file === file);
 	if (!found) throw new Error(`workflows/${file} is missing`);
 	return bindCredentials(found, credentials) as WorkflowJson & { id: string };
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` until it returns a value that is not undefined/false, or fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-	const started = Date.now();
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(250);
-	}
 }
 
 interface ExecutionSummary {
