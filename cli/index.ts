@@ -1,9 +1,11 @@
 import { demoCommand } from './commands/demo';
 import { sandboxCommand } from './commands/sandbox';
+import { screenshotsCommand } from './commands/screenshots';
+import { templatesCommand } from './commands/templates';
 import { x12Command } from './commands/x12';
 import type { Command } from './commands/types';
 
-const COMMANDS: Command[] = [demoCommand, sandboxCommand, x12Command];
+const COMMANDS: Command[] = [demoCommand, sandboxCommand, x12Command, templatesCommand, screenshotsCommand];
 
 function overview(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

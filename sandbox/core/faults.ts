@@ -11,6 +11,7 @@ const KEYS: ReadonlyArray<keyof FaultConfig> = [
 	'latencyJitterMs',
 	'errorRate',
 	'errorStatus',
+	'errorPathIncludes',
 	'burst429',
 	'truncatePages',
 	'duplicateWebhooks',
@@ -38,6 +39,10 @@ export function validateFaults(input: unknown): FaultConfig {
 	out.errorRate = num('errorRate', 0, 1);
 	out.errorStatus = num('errorStatus', 500, 599);
 	out.truncatePages = num('truncatePages', -1);
+	if (src.errorPathIncludes !== undefined && src.errorPathIncludes !== null) {
+		if (typeof src.errorPathIncludes !== 'string' || src.errorPathIncludes === '') throw new Error('fault "errorPathIncludes" must be a non-empty string');
+		out.errorPathIncludes = src.errorPathIncludes;
+	}
 	out.duplicateWebhooks = num('duplicateWebhooks', 0, 10);
 	if (src.burst429 !== undefined && src.burst429 !== null) {
 		const b = src.burst429 as Record<string, unknown>;
@@ -100,9 +105,12 @@ export class FaultController {
 	}
 
 	/** Status of an injected server error for this request, if one is drawn. */
-	drawError(system: string, rng: Prng): number | undefined {
+	drawError(system: string, rng: Prng, path = ''): number | undefined {
 		const rate = this.pick(system, 'errorRate') ?? 0;
-		if (rate <= 0 || rng.float() >= rate) return undefined;
+		if (rate <= 0) return undefined;
+		const only = this.pick(system, 'errorPathIncludes');
+		if (only !== undefined && !path.includes(only)) return undefined;
+		if (rng.float() >= rate) return undefined;
 		return this.pick(system, 'errorStatus') ?? 500;
 	}
 

@@ -318,7 +318,7 @@ export class SandboxServer implements AdminHost {
 				respond(plugin.error('payloadTooLarge', 413, 'The request body is too large'));
 				return;
 			}
-			const injected = this.faults.drawError(system, this.faultRng);
+			const injected = this.faults.drawError(system, this.faultRng, sreq.path);
 			if (injected !== undefined) {
 				this.statsRecorder.injected(system, 'errors');
 				respond(plugin.error('serverError', injected, 'An unexpected error occurred (injected by the sandbox)'));

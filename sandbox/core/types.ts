@@ -55,6 +55,8 @@ export interface FaultConfig {
 	errorRate?: number;
 	/** Status used for injected errors (default 500). */
 	errorStatus?: number;
+	/** Injected errors hit only requests whose path (below the system's prefix) contains this text, e.g. one record's id. */
+	errorPathIncludes?: string;
 	/** The next `count` requests get 429 with `Retry-After: retryAfterSec` (default 1). Counts down at run time. */
 	burst429?: { count: number; retryAfterSec?: number };
 	/** The next N list pages lose one item; -1 truncates every page. Counts down at run time. */

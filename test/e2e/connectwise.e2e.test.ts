@@ -61,9 +61,11 @@ describe('ConnectWise PSA in a real n8n', () => {
 			name: 'ConnectWise PSA (wrong key)',
 			data: { ...good.data, privateKey: WRONG_KEY },
 		};
-		const templates = loadTemplates(join(PROJECT_ROOT, 'workflows')).map((w) => bindCredentials(w, [good]));
+		// The templates keep refused tickets in the Exception Queue, which lives in the state store.
+		const store: CredentialJson = { id: 'cwE2eStateStore1', name: 'Interop State Store', type: 'interopStateStore', data: { backend: 'file' } };
+		const templates = loadTemplates(join(PROJECT_ROOT, 'workflows')).map((w) => bindCredentials(w, [good, store]));
 		return {
-			credentials: [good, wrong],
+			credentials: [good, wrong, store],
 			workflows: [
 				manualWorkflow('cwAllTickets0001', 'CW all tickets', allTickets(), good),
 				manualWorkflow('cwAllTicketsPar1', 'CW all tickets (parallel pages)', allTickets({ parallelPages: true }), good),

@@ -66,7 +66,28 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			{ displayName: 'Entity', name: 'entity', type: 'string', default: '', description: 'What the record is, e.g. salesOrder' },
+			{
+				displayName: 'Failed Execution ID',
+				name: 'executionId',
+				type: 'string',
+				default: '',
+				description: 'The execution that failed, when it is not this one (in an error workflow: the execution ID the Error Trigger gives)',
+			},
 			{ displayName: 'Failed Node', name: 'node', type: 'string', default: '', description: 'The node that failed (for people reading the queue)' },
+			{
+				displayName: 'Failed Workflow ID',
+				name: 'workflowId',
+				type: 'string',
+				default: '',
+				description: 'The workflow that failed, when it is not this one (in an error workflow: the workflow ID the Error Trigger gives). Replays are sent back to it.',
+			},
+			{
+				displayName: 'Failed Workflow Name',
+				name: 'workflowName',
+				type: 'string',
+				default: '',
+				description: 'The name of the workflow that failed, when it is not this one (in an error workflow: the name the Error Trigger gives)',
+			},
 			{
 				displayName: 'Keep Binary Data',
 				name: 'keepBinary',
@@ -90,7 +111,15 @@ function messageOf(json: IDataObject): string | undefined {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject> {
 	const source = this.getNodeParameter('payloadSource', itemIndex) as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { entity?: string; node?: string; keepBinary?: boolean; system?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		entity?: string;
+		node?: string;
+		keepBinary?: boolean;
+		system?: string;
+		workflowId?: string;
+		workflowName?: string;
+		executionId?: string;
+	};
 	let json: JsonValue;
 	if (source === 'json') {
 		const raw = this.getNodeParameter('payload', itemIndex) as unknown;
@@ -124,9 +153,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, item: 
 		system: options.system,
 		entity: options.entity,
 		node: options.node,
-		workflowId: workflow.id,
-		workflowName: workflow.name,
-		executionId: this.getExecutionId(),
+		// An error workflow records the run that failed, not itself.
+		workflowId: options.workflowId || workflow.id,
+		workflowName: options.workflowName || workflow.name,
+		executionId: options.executionId || this.getExecutionId(),
 	});
 	return { ...toJson(added), created };
 }
