@@ -1,5 +1,6 @@
 import { Prng } from '../core/prng';
 import { lineAmounts } from './lines';
+import { seedRebateQuarter } from './rebateSeed';
 import type { NsStore } from './store';
 import type { NsRecord } from './types';
 
@@ -203,4 +204,5 @@ export function seedNetSuite(store: NsStore, seed: number, options: NsSeedOption
 			externalId: `PO-EXT-${String(5000 + i)}`,
 		}));
 	}
+	seedRebateQuarter(store);
 }
