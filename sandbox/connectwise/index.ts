@@ -21,6 +21,22 @@ export interface ConnectWiseOptions extends Partial<CwSeedOptions> {
 	extraClientIds?: string[];
 }
 
+/** Time and expense approval statuses ConnectWise uses (time sheets and expense reports move entries through them). */
+export const CW_APPROVAL_STATUSES = [
+	'Open',
+	'Rejected',
+	'PendingApproval',
+	'ErrorsCorrected',
+	'PendingProjectApproval',
+	'ApprovedByTierOne',
+	'RejectBySecondTier',
+	'ApprovedByTierTwo',
+	'ReadyToBill',
+	'Billed',
+	'WrittenOff',
+	'BilledAgreement',
+];
+
 /** Generous default: ConnectWise documents no number, but throttles integrations above ~1,000 requests/minute. */
 export const CONNECTWISE_DEFAULT_RATE_LIMIT: RateLimitRule = { requests: 40, windowMs: 1000, maxConcurrent: 10 };
 
@@ -174,6 +190,24 @@ export class ConnectWisePlugin implements SandboxPlugin {
 		return present(result.record, this.apiBase());
 	}
 
+	/**
+	 * Sets the approval status of time or expense entries, as approving a time sheet or an expense report
+	 * in the PSA does (the API serves `status` read-only). Returns the entries as the API shows them.
+	 */
+	approveEntries(collection: 'timeEntries' | 'expenseEntries', ids: number[], status = 'ApprovedByTierTwo', memberIdentifier?: string): unknown[] {
+		if (!CW_APPROVAL_STATUSES.includes(status)) throw new Error(`status must be one of ${CW_APPROVAL_STATUSES.join(', ')}`);
+		const def = this.def(collection);
+		const member = this.member(memberIdentifier);
+		const now = new Date(Math.floor(this.context().now().getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+		return ids.map((id) => {
+			const current = this.store.get(collection, id);
+			if (!current) throw new Error(`no ${collection} record ${id}`);
+			const stored = this.store.put(collection, { ...current, status, _info: { ...current._info, lastUpdated: now, updatedBy: member.identifier } });
+			this.onChange(def, 'updated', stored, member);
+			return present(stored, this.apiBase());
+		});
+	}
+
 	deleteAs(collection: string, id: number, memberIdentifier?: string): void {
 		const def = this.def(collection);
 		const current = this.store.get(collection, id);
@@ -208,6 +242,13 @@ export class ConnectWisePlugin implements SandboxPlugin {
 			return json(200, { sent });
 		});
 		add('GET', '/ignored-patches', () => json(200, this.ignoredPatches()));
+		add('POST', '/approvals/:collection', (req) => {
+			const b = body(req);
+			const collection = req.params.collection;
+			if (collection !== 'timeEntries' && collection !== 'expenseEntries') throw new Error('approvals exist for timeEntries and expenseEntries');
+			if (!Array.isArray(b.ids) || !b.ids.every((id) => Number.isInteger(id))) throw new Error('ids must be a list of record ids');
+			return json(200, this.approveEntries(collection, b.ids as number[], b.status === undefined ? undefined : String(b.status), member(req)));
+		});
 	}
 
 	private context(): PluginContext {
