@@ -2,8 +2,9 @@
  * The conventions every template in workflows/ keeps (docs/templates.md): a clean n8n export that any
  * instance can import, known node types, no credential or instance ids, sticky notes around every stage,
  * one Configuration node after the triggers, an error path into the Exception Queue, the
- * exception-handling template as error workflow, no code evaluated from data, and a guide with a
- * screenshot. Each rule is a function of the parsed file, so a broken workflow fails exactly one rule.
+ * exception-handling template as error workflow, no code evaluated from data, and a guide (its own or
+ * one shared by the workflows of a template) with each workflow's screenshot. Each rule is a function
+ * of the parsed file, so a broken workflow fails exactly one rule.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -45,7 +46,7 @@ export const RULES: Record<RuleId, string> = {
 	'error-path': 'an Exception Queue Add node, and every error output leads into one',
 	'error-workflow': 'settings.errorWorkflow is the exception-handling template (which itself has none)',
 	'no-code-eval': 'no eval/Function and no legacy Function nodes: nothing evaluates data as code',
-	guide: 'a guide <name>.md beside the file that shows screenshots/<name>.png, which exists and is a PNG',
+	guide: 'a guide <name>.md (or, for <prefix>-<part>.json, a shared <prefix>.md) beside the file that shows screenshots/<name>.png, which exists and is a PNG',
 };
 
 export interface Finding {
@@ -306,14 +307,29 @@ function checkCodeEval(workflow: Workflow): Finding[] {
 	return out;
 }
 
+/**
+ * The guide of `<name>.json`: `<name>.md`, or for a template made of several workflows
+ * (`<prefix>-<part>.json`) the shared `<prefix>.md` (the longest prefix that has one).
+ */
+function guideOf(name: string, dir: string): string | undefined {
+	if (existsSync(join(dir, `${name}.md`))) return `${name}.md`;
+	const parts = name.split('-');
+	for (let end = parts.length - 1; end > 0; end--) {
+		const shared = `${parts.slice(0, end).join('-')}.md`;
+		if (existsSync(join(dir, shared))) return shared;
+	}
+	return undefined;
+}
+
 function checkGuide(file: string, dir: string): Finding[] {
 	const name = basename(file, '.json');
-	const guide = join(dir, `${name}.md`);
-	if (!existsSync(guide)) return [{ rule: 'guide', message: `${name}.md is missing` }];
-	const text = readFileSync(guide, 'utf8');
+	const guide = guideOf(name, dir);
+	if (!guide) return [{ rule: 'guide', message: `${name}.md is missing` }];
+	const text = readFileSync(join(dir, guide), 'utf8');
+	// Each workflow shows its own screenshot, also in a shared guide.
 	const image = `screenshots/${name}.png`;
 	if (!new RegExp(`!\\[[^\\]]*\\]\\(\\.?/?${image.replace(/[.]/g, '\\.')}\\)`).test(text)) {
-		return [{ rule: 'guide', message: `${name}.md does not show the screenshot (![...](${image}))` }];
+		return [{ rule: 'guide', message: `${guide} does not show the screenshot (![...](${image}))` }];
 	}
 	const png = join(dir, image);
 	if (!existsSync(png) || statSync(png).size < PNG_SIGNATURE.length) return [{ rule: 'guide', message: `${image} is missing` }];

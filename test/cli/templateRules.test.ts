@@ -213,6 +213,29 @@ describe('template guides', () => {
 		expect(guideRules()).toEqual(['guide: screenshots/push-vendors.png is not a PNG']);
 	});
 
+	it('let the workflows of one template share a guide that shows each screenshot', () => {
+		rmSync(join(dir, 'push-vendors.json'));
+		for (const part of ['inbound', 'outbound']) writeFileSync(join(dir, `push-vendors-${part}.json`), JSON.stringify(good()));
+		mkdirSync(join(dir, 'screenshots'), { recursive: true });
+		writeFileSync(join(dir, 'screenshots', 'push-vendors-inbound.png'), PNG);
+		writeFileSync(join(dir, 'push-vendors.md'), '![Inbound](screenshots/push-vendors-inbound.png)\n');
+		expect(guideRules()).toEqual([expect.stringMatching(/^guide: push-vendors\.md does not show the screenshot \(!\[\.\.\.\]\(screenshots\/push-vendors-outbound\.png\)\)$/)]);
+		writeFileSync(join(dir, 'push-vendors.md'), '![Inbound](screenshots/push-vendors-inbound.png)\n\n![Outbound](screenshots/push-vendors-outbound.png)\n');
+		expect(guideRules()).toEqual(['guide: screenshots/push-vendors-outbound.png is missing']);
+		writeFileSync(join(dir, 'screenshots', 'push-vendors-outbound.png'), PNG);
+		expect(guideRules()).toEqual([]);
+	});
+
+	it('prefer a workflow\'s own guide to the shared one, and need one of them', () => {
+		rmSync(join(dir, 'push-vendors.json'));
+		writeFileSync(join(dir, 'push-vendors-inbound.json'), JSON.stringify(good()));
+		withScreenshot(PNG);
+		expect(guideRules()).toEqual(['guide: push-vendors-inbound.md is missing']);
+		writeFileSync(join(dir, 'push-vendors.md'), '![Inbound](screenshots/push-vendors-inbound.png)\n');
+		writeFileSync(join(dir, 'push-vendors-inbound.md'), '# Inbound only\n');
+		expect(guideRules()).toEqual([expect.stringMatching(/^guide: push-vendors-inbound\.md does not show the screenshot/)]);
+	});
+
 	it('print one line per finding with file, rule and node', () => {
 		const wf = good();
 		node(wf, 'Summary').type = 'n8n-nodes-base.doesNotExist';
