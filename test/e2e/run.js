@@ -62,7 +62,10 @@ async function main() {
 	});
 
 	const env = { ...process.env, N8N_VERSION: version, ERP_E2E_PACKAGE_TGZ: tarball };
-	const jest = [require.resolve('jest/bin/jest'), '--selectProjects', 'e2e', '--runInBand', ...process.argv.slice(2)];
+	// Two files at a time: most of an e2e test is waiting (n8n start, webhooks, polling), so two n8n
+	// instances share two cores well. ERP_E2E_WORKERS=1 runs them one by one.
+	const workers = Number(process.env.ERP_E2E_WORKERS ?? 2);
+	const jest = [require.resolve('jest/bin/jest'), '--selectProjects', 'e2e', workers > 1 ? `--maxWorkers=${workers}` : '--runInBand', ...process.argv.slice(2)];
 	const flags = namespaceFlags();
 	let command = process.execPath;
 	let args = jest;
