@@ -8,9 +8,10 @@ import { join } from 'node:path';
 
 import { addN8nBase, addPackage, emptyCatalog } from '../../../cli/templates/catalog';
 import { checkLibrary, formatFindings } from '../../../cli/templates/validate';
-import { loadTemplates, stableId } from '../../../cli/workflows';
+import { demoCredentials } from '../../../cli/sandboxCredentials';
+import { bindCredentials, loadTemplates, stableId } from '../../../cli/workflows';
+import { startSandbox, type RunningSandbox } from '../../../sandbox';
 import { e2eRuntime, PROJECT_ROOT, useN8n } from '../harness';
-import { storeCredential } from './helpers';
 
 const WORKFLOWS = join(PROJECT_ROOT, 'workflows');
 
@@ -29,7 +30,14 @@ describe('the template library', () => {
 
 	describe('imported into a real n8n', () => {
 		const templates = loadTemplates(WORKFLOWS);
-		const n8n = useN8n(() => ({ credentials: [storeCredential], workflows: templates }));
+		let sandbox: RunningSandbox | undefined;
+		// The demo's credentials against a sandbox: triggers that register webhooks with a vendor can activate.
+		const n8n = useN8n(async () => {
+			sandbox = await startSandbox({ shiphero: { products: 16 } });
+			const credentials = demoCredentials(sandbox);
+			return { credentials, workflows: templates.map((t) => bindCredentials(t, credentials)) };
+		});
+		afterAll(async () => await sandbox?.close());
 
 		it('uses only node types n8n has loaded', async () => {
 			const loaded = new Set(await n8n().nodeTypes());
